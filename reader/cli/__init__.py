@@ -1,0 +1,1 @@
+"""The ``reader`` command line: opening the app and the non-interactive commands."""

@@ -1,0 +1,179 @@
+"""Named-entity mentions from a spaCy pipeline, cleaned by general rules.
+
+The text is cut into blocks at blank lines (paragraphs), so no entity ever spans a
+paragraph break; over-long paragraphs are cut further at line ends. Each entity span the
+pipeline finds is then normalised to PER/LOC/ORG/MISC and cleaned: surrounding
+punctuation and lowercase words pulled into a name are trimmed ("Kim Jong-un von mir"),
+names are cut at a line break unless the text is hard-wrapped prose, and page furniture
+(shouted labels such as "WERBUNG", a credit such as "AP Photo" trailing a caption) is
+dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from reader.core.model import Label, Mention
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Span
+
+LABEL_MAP: dict[str, Label] = {
+    "PER": "PER", "PERSON": "PER",
+    "LOC": "LOC", "GPE": "LOC", "FAC": "LOC",
+    "ORG": "ORG",
+    "MISC": "MISC", "NORP": "MISC", "EVENT": "MISC", "WORK_OF_ART": "MISC",
+    "PRODUCT": "MISC", "LAW": "MISC", "LANGUAGE": "MISC",
+}
+PARAGRAPH_BREAK = re.compile(r"\n[ \t\f\v\r]*\n\s*")
+MAX_BLOCK = 5_000  # characters handed to the pipeline at once
+WRAPPED_LINE = 50  # a line at least this long before a newline is hard-wrapped prose
+SENTENCE_END = ".!?:;\"'“”„«»)"
+
+
+def blocks(text: str, max_len: int = MAX_BLOCK) -> Iterator[tuple[int, int]]:
+    """(start, end) of every non-blank paragraph, cut further when longer than ``max_len``."""
+    pos = 0
+    for match in PARAGRAPH_BREAK.finditer(text):
+        yield from _cut(text, pos, match.start(), max_len)
+        pos = match.end()
+    yield from _cut(text, pos, len(text), max_len)
+
+
+def _cut(text: str, start: int, end: int, max_len: int) -> Iterator[tuple[int, int]]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while end - start > max_len:
+        cut = text.rfind("\n", start + max_len // 2, start + max_len)
+        if cut < 0:
+            cut = text.rfind(". ", start + max_len // 2, start + max_len)
+            cut = cut + 1 if cut >= 0 else text.rfind(" ", start, start + max_len)
+        if cut <= start:
+            cut = start + max_len
+        yield start, cut
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        yield start, end
+
+
+def _is_word_start(span: Span, i: int) -> bool:
+    """True when token ``i`` of the doc starts a whitespace-separated word."""
+    return i == 0 or bool(span.doc[i - 1].whitespace_)
+
+
+def _trim(span: Span) -> tuple[int, int] | None:
+    """Token bounds of the span without surrounding punctuation and lowercase words."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].is_lower):
+        start += 1
+    while end > start:
+        tok = doc[end - 1]
+        if tok.is_punct and tok.text not in ")]" or tok.is_space:
+            end -= 1
+        elif tok.is_lower and _is_word_start(span, end - 1):
+            end -= 1
+        else:
+            break
+    return (start, end) if end > start else None
+
+
+def _line_of(text: str, start: int, end: int) -> str:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return text[line_start: len(text) if line_end < 0 else line_end]
+
+
+def _cut_at_newline(text: str, start: int, end: int) -> tuple[int, int]:
+    """Keep a name across a newline only in hard-wrapped prose; else keep its longer part."""
+    nl = text.find("\n", start, end)
+    if nl < 0:
+        return start, end
+    line_start = text.rfind("\n", 0, nl) + 1
+    if nl - line_start >= WRAPPED_LINE and "\n" not in text[nl + 1: end]:
+        return start, end
+    head, tail = (start, nl), (nl + 1, end)
+    if "\n" in text[tail[0]: tail[1]]:
+        tail = (tail[0], text.find("\n", tail[0], end))
+    best = max(head, tail, key=lambda r: r[1] - r[0])
+    s, e = best
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def _is_furniture(text: str, start: int, end: int, label: Label, block_end: int) -> bool:
+    """Page furniture rather than a name in running text."""
+    name = text[start:end]
+    line = _line_of(text, start, end).strip()
+    is_sentence = line[-1:] in SENTENCE_END if line else False
+    letters = [c for c in name if c.isalpha()]
+    # a shouted label ("WERBUNG", "ANZEIGE") on a line that is not a sentence
+    if len(letters) >= 5 and all(c.isupper() for c in letters) and " " not in name:
+        if not is_sentence:
+            return True
+    # a credit trailing a caption: the block ends in this name, after a full stop
+    if label in ("ORG", "MISC") and text[end:block_end].strip() == "":
+        before = text[:start].rstrip()
+        if before.endswith((".", "!", "?")) and "\n" not in text[len(before): start]:
+            return True
+    return False
+
+
+def clean(span: Span, text: str, offset: int, block_end: int) -> Mention | None:
+    """A :class:`Mention` for a spaCy entity span, or None if it is not a usable name."""
+    label = LABEL_MAP.get(span.label_)
+    if label is None:
+        return None
+    bounds = _trim(span)
+    if bounds is None:
+        return None
+    doc = span.doc
+    start = offset + doc[bounds[0]].idx
+    last = doc[bounds[1] - 1]
+    end = offset + last.idx + len(last.text)
+    start, end = _cut_at_newline(text, start, end)
+    if end <= start or not any(c.isalpha() for c in text[start:end]):
+        return None
+    if _is_furniture(text, start, end, label, block_end):
+        return None
+    return Mention(start, end, text[start:end], label)
+
+
+def extract(nlp: Language, text: str,
+            batch_chars: int = 50_000) -> Iterator[tuple[list[Mention], int]]:
+    """Mentions in ``text``, yielded in batches of blocks as the analysis proceeds, each
+    with the offset up to which the text has been analysed."""
+    spans = list(blocks(text))
+    for batch in _batches(spans, batch_chars):
+        # newlines inside a block read as spaces to the model (same length, same offsets)
+        texts = (text[s:e].replace("\n", " ") for s, e in batch)
+        found: list[Mention] = []
+        for (s, e), doc in zip(batch, nlp.pipe(texts, batch_size=64)):
+            for ent in doc.ents:
+                mention = clean(ent, text, s, e)
+                if mention is not None:
+                    found.append(mention)
+        yield found, batch[-1][1]
+
+
+def _batches(spans: Iterable[tuple[int, int]], batch_chars: int) -> Iterator[list[tuple[int, int]]]:
+    batch: list[tuple[int, int]] = []
+    size = 0
+    for span in spans:
+        batch.append(span)
+        size += span[1] - span[0]
+        if size >= batch_chars:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch

@@ -1,0 +1,234 @@
+"""The reading app: article on the left, entities on the right, details below them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Footer
+from textual.worker import get_current_worker
+
+from reader.core.analysis import AnalyseFn, Progress
+from reader.core.model import LABEL_NAMES, LABELS, Document, Entity, Label, Mention
+from reader.core.source import Source
+from reader.ui.screens.help import HelpScreen
+from reader.ui.widgets.article import ArticleView
+from reader.ui.widgets.detail import DetailView
+from reader.ui.widgets.entities import EntityPanel
+from reader.ui.widgets.titlebar import TitleBar
+
+ENTITY_COLOURS = {
+    "entity-per": "#5fafff",
+    "entity-loc": "#87d75f",
+    "entity-org": "#ffaf5f",
+    "entity-misc": "#d787ff",
+}
+TYPE_KEYS: dict[str, Label] = {"1": "PER", "2": "LOC", "3": "ORG", "4": "MISC"}
+
+
+@dataclass
+class Selection:
+    """The selected entity and the mention the cursor is on."""
+
+    entity: Entity
+    index: int = 0
+
+    @property
+    def mention(self) -> Mention:
+        return self.entity.mentions[self.index]
+
+
+class ReaderApp(App[None]):
+    """Read an article with its named entities highlighted and explained."""
+
+    CSS_PATH = "reader.tcss"
+    TITLE = "reader"
+    BINDINGS = [
+        Binding("q", "quit", "Quit"),
+        Binding("question_mark", "help", "Help"),
+        Binding("slash", "filter", "Filter"),
+        Binding("n", "next_mention", "Next"),
+        Binding("N", "previous_mention", "Prev"),
+        *(Binding(k, f"toggle_type('{lab}')", f"{LABEL_NAMES[lab]}", show=False)
+          for k, lab in TYPE_KEYS.items()),
+    ]
+
+    def __init__(self, source: Source, language: str, analyse: AnalyseFn,
+                 pipeline: str = "") -> None:
+        super().__init__()
+        self.source = source
+        self.language = language
+        self.pipeline = pipeline
+        self._analyse = analyse
+        self.document: Document | None = None
+        self.selection: Selection | None = None
+        self.progress = 0.0
+        self.error = ""
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return {**super().get_theme_variable_defaults(), **ENTITY_COLOURS}
+
+    def compose(self) -> ComposeResult:
+        yield TitleBar(id="title")
+        with Horizontal(id="main"):
+            yield ArticleView(self.source.text, id="article")
+            with Vertical(id="side"):
+                yield EntityPanel(id="entities")
+                yield DetailView(id="detail")
+        yield Footer()
+
+    @property
+    def article(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    @property
+    def panel(self) -> EntityPanel:
+        return self.query_one(EntityPanel)
+
+    @property
+    def detail(self) -> DetailView:
+        return self.query_one(DetailView)
+
+    def on_mount(self) -> None:
+        self.title = self.source.name
+        self._update_title()
+        self.article.focus()
+        self.run_analysis()
+
+    # --- analysis (in a thread: spaCy loading and NER never block the UI)
+
+    @work(thread=True, exclusive=True, group="analysis")
+    def run_analysis(self) -> None:
+        worker = get_current_worker()
+        try:
+            for progress in self._analyse(self.source.text):
+                if worker.is_cancelled:
+                    return
+                self.call_from_thread(self._show_progress, progress)
+        except Exception as exc:  # shown in the UI; the article stays readable
+            message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            self.call_from_thread(self._show_error, message)
+
+    def _show_progress(self, progress: Progress) -> None:
+        self.document = progress.document
+        self.progress = progress.done
+        done = progress.done >= 1.0
+        status = "" if done else f"analysing… {progress.done:.0%}"
+        self.panel.show_entities(progress.document.entities, status)
+        self._apply_visibility()
+        if self.selection is not None:
+            self._reselect(self.selection.entity.id)
+        self._update_title()
+
+    def _show_error(self, message: str) -> None:
+        self.error = message
+        self.panel.show_entities([], f"analysis failed: {message}")
+        self._update_title()
+        self.notify(message, title="Analysis failed", severity="error")
+
+    def _update_title(self) -> None:
+        parts = [self.language, self.pipeline]
+        if self.error:
+            parts.append("analysis failed")
+        elif self.document is None or self.progress < 1.0:
+            parts.append(f"analysing… {self.progress:.0%}" if self.progress else "analysing…")
+        if self.document is not None:
+            parts.append(f"{len(self.document.entities)} entities")
+        if self.source.note:
+            parts.append(self.source.note)
+        self.query_one(TitleBar).show(self.source.name, parts)
+
+    # --- selection
+
+    def _entity(self, entity_id: str | None) -> Entity | None:
+        if self.document is None or entity_id is None:
+            return None
+        return next((e for e in self.document.entities if e.id == entity_id), None)
+
+    def on_entity_panel_entity_chosen(self, event: EntityPanel.EntityChosen) -> None:
+        entity = self._entity(event.entity_id)
+        if entity is None:
+            return
+        if self.selection is not None and self.selection.entity.id == entity.id:
+            self.selection.entity = entity
+        else:
+            self.selection = Selection(entity)
+            self.article.scroll_to_offset(entity.mentions[0].start)
+        self._show_selection()
+
+    def _reselect(self, entity_id: str) -> None:
+        """Keep the selection on the same entity when the document is updated."""
+        entity = self._entity(entity_id)
+        if entity is None or self.selection is None:
+            return
+        index = min(self.selection.index, entity.count - 1)
+        self.selection = Selection(entity, index)
+        self._show_selection()
+
+    def _show_selection(self) -> None:
+        sel = self.selection
+        if sel is None:
+            self.article.set_selection([], None)
+            self.detail.show_entity(None)
+            return
+        self.article.set_selection(sel.entity.mentions, sel.mention)
+        self.detail.show_entity(sel.entity)
+
+    def _jump(self, step: int) -> None:
+        sel = self.selection
+        if sel is None:
+            self.notify("Select an entity first (tab to the entity list).")
+            return
+        sel.index = (sel.index + step) % sel.entity.count
+        self.article.set_selection(sel.entity.mentions, sel.mention)
+        self.article.scroll_to_offset(sel.mention.start)
+
+    def action_next_mention(self) -> None:
+        self._jump(1)
+
+    def action_previous_mention(self) -> None:
+        self._jump(-1)
+
+    # --- panel actions
+
+    def action_filter(self) -> None:
+        self.panel.start_filter()
+
+    def action_toggle_type(self, label: str) -> None:
+        if label not in LABELS:
+            return
+        shown = self.panel.toggle_label(label)  # type: ignore[arg-type]
+        self._apply_visibility()
+        self.notify(f"{LABEL_NAMES[label]}: {'shown' if shown else 'hidden'}",  # type: ignore[index]
+                    timeout=2)
+
+    def _apply_visibility(self) -> None:
+        if self.document is None:
+            return
+        hidden = self.panel.hidden
+        self.article.set_mentions([m for e in self.document.entities if e.label not in hidden
+                                   for m in e.mentions])
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen(help_sections(self)))
+
+
+def help_sections(app: App[object]) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Every binding of the app and its widgets, as (section, [(keys, description)])."""
+    def rows(bindings: list[Binding]) -> list[tuple[str, str]]:
+        out = []
+        for b in bindings:
+            keys = ", ".join(app.get_key_display(Binding(k, "")) for k in b.key.split(","))
+            out.append((keys, b.description or b.action))
+        return out
+
+    app_bindings = [b for b in app.BINDINGS if isinstance(b, Binding)]
+    return [
+        ("Anywhere", rows(app_bindings) + [("tab, shift+tab", "Move between panes")]),
+        ("Article", rows([b for b in ArticleView.BINDINGS if isinstance(b, Binding)])),
+        ("Entity list", [("↑ ↓, j k", "Move (selects the entity)"), ("home, end", "First, last"),
+                         ("/", "Filter by typing; enter keeps it, esc clears it")]),
+    ]

@@ -1,0 +1,1 @@
+"""Widgets of the reading screen, one module per widget."""

@@ -1,0 +1,132 @@
+"""The article pane: the whole text, wrapped, with every mention styled by type.
+
+Rendered with Textual's line API: only the visible lines are ever styled, so a book
+scrolls as cheaply as a news item. The text is made terminal-safe first (same length),
+so mention offsets into the original text apply unchanged.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.binding import Binding
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from reader.core.model import Mention
+from reader.core.sanitize import display_text
+from reader.ui.widgets.wrap import wrap_offsets
+
+
+class ArticleView(ScrollView, can_focus=True):
+    """Scrollable, wrapped article text with entity highlighting."""
+
+    COMPONENT_CLASSES = {
+        "article--per", "article--loc", "article--org", "article--misc",
+        "article--selected", "article--current",
+    }
+    BINDINGS = [
+        Binding("j,down", "scroll_down", "Down", show=False),
+        Binding("k,up", "scroll_up", "Up", show=False),
+        Binding("space,pagedown", "page_down", "Page down", show=False),
+        Binding("b,pageup", "page_up", "Page up", show=False),
+        Binding("home,g", "scroll_home", "Top", show=False),
+        Binding("end,G", "scroll_end", "Bottom", show=False),
+    ]
+
+    class Resized(Message):
+        """The text was re-wrapped (line positions changed)."""
+
+    def __init__(self, text: str, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.text = display_text(text)
+        self._lines: list[tuple[int, int]] = []
+        self._line_starts: list[int] = []
+        self._wrapped_width = -1
+        self._mentions: list[Mention] = []
+        self._starts: list[int] = []
+        self._selected: set[tuple[int, int]] = set()
+        self._current: tuple[int, int] | None = None
+
+    # --- data in
+
+    def set_mentions(self, mentions: list[Mention]) -> None:
+        """All mentions to style (any order; they must not overlap)."""
+        self._mentions = sorted(mentions)
+        self._starts = [m.start for m in self._mentions]
+        self.refresh()
+
+    def set_selection(self, mentions: list[Mention], current: Mention | None) -> None:
+        """Mark the selected entity's mentions, and the one the cursor is on."""
+        self._selected = {(m.start, m.end) for m in mentions}
+        self._current = (current.start, current.end) if current else None
+        self.refresh()
+
+    def scroll_to_offset(self, offset: int, *, animate: bool = False) -> None:
+        """Scroll so the line holding character ``offset`` is in view, near the middle."""
+        if not self._lines:
+            return
+        y = self.line_of(offset)
+        height = self.scrollable_content_region.height
+        self.scroll_to_region(Region(0, max(y - height // 3, 0), 1, height), animate=animate,
+                              top=True, immediate=True)
+
+    def line_of(self, offset: int) -> int:
+        return max(bisect_right(self._line_starts, offset) - 1, 0)
+
+    # --- layout
+
+    def _rewrap(self, width: int) -> None:
+        if width == self._wrapped_width or width <= 0:
+            return
+        self._wrapped_width = width
+        self._lines = wrap_offsets(self.text, width)
+        self._line_starts = [s for s, _ in self._lines]
+        self.virtual_size = Size(width, len(self._lines))
+        self.post_message(self.Resized())
+
+    def on_resize(self) -> None:
+        self._rewrap(self.scrollable_content_region.width)
+
+    def on_mount(self) -> None:
+        self._rewrap(self.scrollable_content_region.width)
+
+    # --- rendering
+
+    def _label_style(self, mention: Mention) -> Style:
+        return self.get_component_rich_style(f"article--{mention.label.lower()}")
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        self._rewrap(width)
+        index = y + self.scroll_offset.y
+        base = self.rich_style
+        if index >= len(self._lines):
+            return Strip.blank(width, base)
+        start, end = self._lines[index]
+        segments: list[Segment] = []
+        pos = start
+        i = max(bisect_right(self._starts, start) - 1, 0)
+        while i < len(self._mentions) and self._mentions[i].start < end:
+            m = self._mentions[i]
+            i += 1
+            if m.end <= start:
+                continue
+            s, e = max(m.start, start), min(m.end, end)
+            if s > pos:
+                segments.append(Segment(self.text[pos:s], base))
+            style = base + self._label_style(m)
+            key = (m.start, m.end)
+            if key in self._selected:
+                style += self.get_component_rich_style("article--selected")
+            if key == self._current:
+                style += self.get_component_rich_style("article--current")
+            segments.append(Segment(self.text[s:e], style))
+            pos = e
+        if pos < end:
+            segments.append(Segment(self.text[pos:end], base))
+        return Strip(segments).crop_extend(0, width, base)

@@ -1,0 +1,140 @@
+"""The entity panel: entities grouped by type, filterable, most mentioned first."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Input, OptionList
+from textual.widgets.option_list import Option
+
+from reader.core.model import LABEL_NAMES, LABELS, Entity, Label
+from reader.core.sanitize import one_line
+
+
+class EntityList(OptionList):
+    """The list itself, with vi-style keys."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+        Binding("g", "first", "First", show=False),
+        Binding("G", "last", "Last", show=False),
+    ]
+
+
+class EntityPanel(Vertical):
+    """Filter box and grouped entity list; announces the highlighted entity."""
+
+    class EntityChosen(Message):
+        """The user moved to an entity (or to none)."""
+
+        def __init__(self, entity_id: str | None) -> None:
+            super().__init__()
+            self.entity_id = entity_id
+
+    BINDINGS = [Binding("escape", "clear_filter", "Clear filter", show=False)]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.entities: list[Entity] = []
+        self.hidden: set[Label] = set()
+        self.status = "analysing…"
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder="filter entities…", id="filter")
+        yield EntityList(id="entity-list", markup=False)
+
+    @property
+    def list(self) -> EntityList:
+        return self.query_one(EntityList)
+
+    @property
+    def filter_input(self) -> Input:
+        return self.query_one("#filter", Input)
+
+    def on_mount(self) -> None:
+        self.filter_input.display = False
+        self._rebuild()
+
+    def show_entities(self, entities: list[Entity], status: str = "") -> None:
+        self.entities = entities
+        self.status = status
+        self._rebuild()
+
+    def toggle_label(self, label: Label) -> bool:
+        """Show or hide one type; returns whether it is now shown."""
+        self.hidden.symmetric_difference_update({label})
+        self._rebuild()
+        return label not in self.hidden
+
+    def start_filter(self) -> None:
+        self.filter_input.display = True
+        self.filter_input.focus()
+
+    def action_clear_filter(self) -> None:
+        self.filter_input.value = ""
+        self.filter_input.display = False
+        self.list.focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._rebuild()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.list.focus()
+
+    def on_key(self, event: events.Key) -> None:
+        if event.key == "down" and self.filter_input.has_focus:
+            event.stop()
+            self.list.focus()
+
+    def _matches(self, entity: Entity, needle: str) -> bool:
+        return not needle or any(needle in v.casefold() for v in entity.variants)
+
+    def _rebuild(self) -> None:
+        options = self.list
+        keep = options.highlighted_option.id if options.highlighted_option else None
+        needle = self.filter_input.value.strip().casefold()
+        items: list[Option] = []
+        shown = 0
+        for label in LABELS:
+            group = [e for e in self.entities if e.label == label and self._matches(e, needle)]
+            hidden = label in self.hidden
+            title = Content.assemble((LABEL_NAMES[label], f"bold $entity-{label.lower()}"),
+                                     (f"  {len(group)}" + ("  (hidden)" if hidden else ""),
+                                      "dim"))
+            items.append(Option(title, id=f"group:{label}", disabled=True))
+            if hidden:
+                continue
+            for e in group:
+                prompt = Content.assemble(
+                    ("▍", f"$entity-{label.lower()}"), one_line(e.name), (f"  {e.count}", "dim"))
+                items.append(Option(prompt, id=e.id))
+                shown += 1
+        if self.status:
+            items.append(Option(Content.styled(self.status, "italic dim"), id="status",
+                                disabled=True))
+        elif not shown:
+            text = "no entity matches the filter" if needle else "no entities found"
+            items.append(Option(Content.styled(text, "italic dim"), id="status", disabled=True))
+        with self.app.batch_update():
+            options.clear_options()
+            options.add_options(items)
+            if keep is not None:
+                try:
+                    options.highlighted = options.get_option_index(keep)
+                except Exception:  # the entity is filtered out now
+                    options.highlighted = None
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        self.post_message(self.EntityChosen(event.option.id))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.post_message(self.EntityChosen(event.option.id))

@@ -1,0 +1,1 @@
+"""Training recipe for reader's bundled NER pipelines (not shipped with the app)."""

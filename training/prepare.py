@@ -1,0 +1,117 @@
+"""Build spaCy training data (``.spacy`` DocBins) for one language from the shared corpora.
+
+    python -m training.prepare de [--data ../shared/data/ner] [--out training/corpus]
+
+The held-out corpus of the language (``mixtures.json``) is split by a hash of each
+sentence into test (20 %), dev (10 %) and train (70 %), so the split is stable across
+runs and machines.  Training sentences that also occur in dev or test, in any corpus,
+are dropped (de-duplication); duplicates within training are dropped too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import random
+from collections import Counter
+from pathlib import Path
+
+import spacy
+from spacy.tokens import Doc, DocBin
+
+from training.corpora import CORPORA, Sentence, read_corpus
+
+HERE = Path(__file__).parent
+NO_SPACE_BEFORE = {".", ",", ";", ":", "!", "?", ")", "]", "}", "%", "'s", "n't"}
+
+
+def bucket(tokens: list[str]) -> int:
+    """Stable 0..9 bucket of a sentence: 0-1 test, 2 dev, else train."""
+    digest = hashlib.sha1(" ".join(tokens).encode("utf-8")).hexdigest()
+    return int(digest[:8], 16) % 10
+
+
+def to_doc(vocab: spacy.vocab.Vocab, sent: Sentence) -> Doc:
+    tokens, tags = sent
+    spaces = [nxt not in NO_SPACE_BEFORE for nxt in tokens[1:]] + [False]
+    return Doc(vocab, words=tokens, spaces=spaces, ents=tags)
+
+
+def prepare(lang: str, data_dir: Path, out_dir: Path, seed: int = 0) -> dict[str, Counter[str]]:
+    mixture = json.loads((HERE / "mixtures.json").read_text())[lang]
+    heldout = CORPORA[mixture["heldout"]]
+    nlp = spacy.blank(lang)
+    splits: dict[str, list[Sentence]] = {"train": [], "dev": [], "test": []}
+    held: set[tuple[str, ...]] = set()
+    held_train: list[Sentence] = []
+    for sent in read_corpus(heldout, data_dir):
+        b = bucket(sent[0])
+        if b < 2:
+            splits["test"].append(sent)
+            held.add(tuple(sent[0]))
+        elif b == 2:
+            splits["dev"].append(sent)
+            held.add(tuple(sent[0]))
+        else:
+            held_train.append(sent)
+    rng = random.Random(seed)
+    seen: set[tuple[str, ...]] = set(held)
+    stats: dict[str, Counter[str]] = {}
+    for name, opts in mixture["train"].items():
+        sents = held_train if name == heldout.name else list(read_corpus(CORPORA[name], data_dir))
+        if opts.get("only_with_entities"):
+            sents = [s for s in sents if any(t != "O" for t in s[1])]
+        unique = []
+        for s in sents:
+            key = tuple(s[0])
+            if key not in seen:
+                seen.add(key)
+                unique.append(s)
+        rng.shuffle(unique)
+        if "max" in opts:
+            unique = unique[: opts["max"]]
+        counter: Counter[str] = Counter(sentences=len(unique))
+        for _, tags in unique:
+            counter.update(t[2:] for t in tags if t.startswith("B-"))
+        stats[name] = counter
+        splits["train"].extend(unique * int(opts.get("repeat", 1)))
+    rng.shuffle(splits["train"])
+    out = out_dir / lang
+    out.mkdir(parents=True, exist_ok=True)
+    _write_raw(lang, data_dir, held, out / "raw.jsonl")
+    for split, sents in splits.items():
+        DocBin(docs=(to_doc(nlp.vocab, s) for s in sents)).to_disk(out / f"{split}.spacy")
+        stats[f"split:{split}"] = Counter(sentences=len(sents))
+    (out / "stats.json").write_text(json.dumps(stats, indent=1))
+    return stats
+
+
+def _write_raw(lang: str, data_dir: Path, held: set[tuple[str, ...]], path: Path) -> None:
+    """Raw text of every corpus of the language, held-out sentences excluded, for
+    ``spacy pretrain``."""
+    seen: set[tuple[str, ...]] = set(held)
+    with path.open("w", encoding="utf-8") as fh:
+        for corpus in CORPORA.values():
+            if corpus.lang != lang:
+                continue
+            for tokens, _ in read_corpus(corpus, data_dir):
+                key = tuple(tokens)
+                if key in seen or len(tokens) < 3:
+                    continue
+                seen.add(key)
+                fh.write(json.dumps({"text": " ".join(tokens)}, ensure_ascii=False) + "\n")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("lang", choices=["de", "en"])
+    ap.add_argument("--data", type=Path, default=Path("../shared/data/ner"))
+    ap.add_argument("--out", type=Path, default=HERE / "corpus")
+    args = ap.parse_args()
+    for name, counter in prepare(args.lang, args.data, args.out).items():
+        print(f"{name:12} {dict(counter)}")
+
+
+if __name__ == "__main__":
+    main()
