@@ -140,41 +140,41 @@ def _chunks(tokens: list[str], tags: list[str], max_len: int) -> Iterator[Senten
         yield tokens[start:], tags[start:]
 
 
-def read_corpus(corpus: Corpus, data_dir: Path) -> Iterator[Sentence]:
-    """Yield the corpus's sentences as (tokens, IOB2 tags) with reader's labels."""
+def _sentence(corpus: Corpus, tokens: list[str],
+              raw: list[tuple[str, str | None]]) -> Iterator[Sentence]:
+    if not tokens or any(REDIRECT.match(t) for t in tokens):
+        return
+    tags = _to_iob2(raw, corpus.iob1)
+    if corpus.max_len:
+        yield from _chunks(tokens, tags, corpus.max_len)
+    else:
+        yield tokens, tags
+
+
+def _read_file(corpus: Corpus, path: Path) -> Iterator[Sentence]:
     splitter = re.compile(corpus.split_re)
-    for rel in corpus.files:
-        path = data_dir / rel
-        tokens: list[str] = []
-        raw: list[tuple[str, str | None]] = []
-
-        def flush() -> Iterator[Sentence]:
-            if tokens and not any(REDIRECT.match(t) for t in tokens):
-                tags = _to_iob2(raw, corpus.iob1)
-                if corpus.max_len:
-                    yield from _chunks(list(tokens), tags, corpus.max_len)
-                else:
-                    yield list(tokens), tags
-            tokens.clear()
-            raw.clear()
-
-        with path.open(encoding="utf-8") as fh:
-            for line in fh:
-                line = line.rstrip("\n")
-                if not line.strip():
-                    yield from flush()
-                    continue
-                if line.startswith("#") and corpus.token_col == 1:
-                    continue  # CoNLL-U style comment lines
-                if line.startswith("-DOCSTART-"):
-                    yield from flush()
-                    continue
-                cols = splitter.split(line.strip()) if corpus.split_re != "\t" else line.split("\t")
-                if len(cols) <= max(corpus.token_col, 1):
-                    continue
-                token = cols[corpus.token_col].strip()
-                if not token:
-                    continue
+    tokens: list[str] = []
+    raw: list[tuple[str, str | None]] = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            line = line.rstrip("\n")
+            if not line.strip() or line.startswith("-DOCSTART-"):
+                yield from _sentence(corpus, tokens, raw)
+                tokens, raw = [], []
+                continue
+            if line.startswith("#") and corpus.token_col == 1:
+                continue  # CoNLL-U style comment lines
+            cols = line.split("\t") if corpus.split_re == "\t" else splitter.split(line.strip())
+            if len(cols) <= max(corpus.token_col, 1):
+                continue
+            token = cols[corpus.token_col].strip()
+            if token:
                 tokens.append(token)
                 raw.append(_map_tag(cols[corpus.tag_col].strip(), corpus.labels))
-            yield from flush()
+    yield from _sentence(corpus, tokens, raw)
+
+
+def read_corpus(corpus: Corpus, data_dir: Path) -> Iterator[Sentence]:
+    """Yield the corpus's sentences as (tokens, IOB2 tags) with reader's labels."""
+    for rel in corpus.files:
+        yield from _read_file(corpus, data_dir / rel)

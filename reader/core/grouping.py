@@ -6,8 +6,9 @@ Merging is conservative and explainable:
    its label is the most frequent label among them.
 2. An inflected form (German genitive "-s"/"-es": "Russlands", "Zweiten Weltkriegs") joins
    the base form when that base form occurs too.
-3. A one-word person name ("Putin", "Kim") joins the one multi-word person whose first
-   or last word it is; when several people share it, it stays on its own.
+3. A one-word person name ("Putin", "Kim", also inflected: "Putins") joins the one
+   multi-word person whose first or last word it is; when several people share it, it
+   stays on its own.
 
 The entity is shown by its fullest name: the longest variant, ties broken by frequency.
 """
@@ -81,9 +82,14 @@ def group(mentions: Iterable[Mention]) -> list[Entity]:
     for g in people:
         if " " in g.key:
             continue
-        owners = by_word.get(g.key, [])
-        if len(owners) == 1:
-            owners[0].absorb(groups.pop(g.key))
+        forms = [g.key] + [g.key[: -len(s)] for s in GENITIVE if g.key.endswith(s)]
+        for form in forms:  # "Putins" also joins "Wladimir Putin"
+            owners = by_word.get(form, [])
+            if len(owners) == 1:
+                owners[0].absorb(groups.pop(g.key))
+                break
+            if owners:
+                break
 
     entities = [_entity(g) for g in groups.values()]
     entities.sort(key=lambda e: (-e.count, e.name.casefold()))

@@ -5,18 +5,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-STOPWORDS: dict[str, frozenset[str]] = {
-    "de": frozenset(
-        "der die das und ist nicht ein eine einen dem den des mit auf für sich von zu im "
-        "auch es sie wir ich er hat haben wurde wird werden war sind als bei nach aus über "
-        "noch nur oder wie aber dass vom zum zur einer eines um".split()
-    ),
-    "en": frozenset(
-        "the and is not a an of to in for on with that this it was were are be has have "
-        "had he she they we i by from as at but or which who his her their its been will "
-        "would there what about".split()
-    ),
-}
+_DE = """der die das und ist nicht ein eine einen dem den des mit auf für sich von zu im
+auch es sie wir ich er hat haben wurde wird werden war sind als bei nach aus über noch nur
+oder wie aber dass vom zum zur einer eines um"""
+_EN = """the and is not a an of to in for on with that this it was were are be has have had he
+she they we i by from as at but or which who his her their its been will would there what
+about"""
+STOPWORDS: dict[str, frozenset[str]] = {"de": frozenset(_DE.split()), "en": frozenset(_EN.split())}
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 DEFAULT = "en"
 

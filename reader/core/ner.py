@@ -76,9 +76,8 @@ def _trim(span: Span) -> tuple[int, int] | None:
         start += 1
     while end > start:
         tok = doc[end - 1]
-        if tok.is_punct and tok.text not in ")]" or tok.is_space:
-            end -= 1
-        elif tok.is_lower and _is_word_start(span, end - 1):
+        punct = tok.is_punct and tok.text not in ")]"
+        if punct or tok.is_space or (tok.is_lower and _is_word_start(span, end - 1)):
             end -= 1
         else:
             break
@@ -118,9 +117,9 @@ def _is_furniture(text: str, start: int, end: int, label: Label, block_end: int)
     is_sentence = line[-1:] in SENTENCE_END if line else False
     letters = [c for c in name if c.isalpha()]
     # a shouted label ("WERBUNG", "ANZEIGE") on a line that is not a sentence
-    if len(letters) >= 5 and all(c.isupper() for c in letters) and " " not in name:
-        if not is_sentence:
-            return True
+    shouted = len(letters) >= 5 and all(c.isupper() for c in letters) and " " not in name
+    if shouted and not is_sentence:
+        return True
     # a credit trailing a caption: the block ends in this name, after a full stop
     if label in ("ORG", "MISC") and text[end:block_end].strip() == "":
         before = text[:start].rstrip()
@@ -158,7 +157,7 @@ def extract(nlp: Language, text: str,
         # newlines inside a block read as spaces to the model (same length, same offsets)
         texts = (text[s:e].replace("\n", " ") for s, e in batch)
         found: list[Mention] = []
-        for (s, e), doc in zip(batch, nlp.pipe(texts, batch_size=64)):
+        for (s, e), doc in zip(batch, nlp.pipe(texts, batch_size=64), strict=True):
             for ent in doc.ents:
                 mention = clean(ent, text, s, e)
                 if mention is not None:

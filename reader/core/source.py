@@ -33,7 +33,8 @@ def _decode(data: bytes) -> tuple[str, str, str]:
             try:
                 return data.decode(enc), enc, "" if enc == "utf-8-sig" else f"decoded as {enc}"
             except UnicodeDecodeError as exc:
-                raise InputError(f"not valid {enc} despite its byte-order mark ({exc.reason})")
+                raise InputError(f"not valid {enc} despite its byte-order mark "
+                                 f"({exc.reason})") from None
     if b"\x00" in data[:8192]:
         raise InputError("looks like a binary file (NUL bytes), not text")
     try:

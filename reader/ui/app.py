@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Any
 
 from textual import work
 from textual.app import App, ComposeResult
@@ -198,25 +199,26 @@ class ReaderApp(App[None]):
         self.panel.start_filter()
 
     def action_toggle_type(self, label: str) -> None:
-        if label not in LABELS:
+        typed = next((lab for lab in LABELS if lab == label), None)
+        if typed is None:
             return
-        shown = self.panel.toggle_label(label)  # type: ignore[arg-type]
+        shown = self.panel.toggle_label(typed)
         self._apply_visibility()
-        self.notify(f"{LABEL_NAMES[label]}: {'shown' if shown else 'hidden'}",  # type: ignore[index]
-                    timeout=2)
+        self.notify(f"{LABEL_NAMES[typed]}: {'shown' if shown else 'hidden'}", timeout=2)
 
     def _apply_visibility(self) -> None:
         if self.document is None:
             return
         hidden = self.panel.hidden
-        self.article.set_mentions([m for e in self.document.entities if e.label not in hidden
-                                   for m in e.mentions])
+        # every mention takes its entity's colour, even where the model labelled it otherwise
+        self.article.set_mentions([replace(m, label=e.label) for e in self.document.entities
+                                   if e.label not in hidden for m in e.mentions])
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen(help_sections(self)))
 
 
-def help_sections(app: App[object]) -> list[tuple[str, list[tuple[str, str]]]]:
+def help_sections(app: App[Any]) -> list[tuple[str, list[tuple[str, str]]]]:
     """Every binding of the app and its widgets, as (section, [(keys, description)])."""
     def rows(bindings: list[Binding]) -> list[tuple[str, str]]:
         out = []
@@ -227,7 +229,7 @@ def help_sections(app: App[object]) -> list[tuple[str, list[tuple[str, str]]]]:
 
     app_bindings = [b for b in app.BINDINGS if isinstance(b, Binding)]
     return [
-        ("Anywhere", rows(app_bindings) + [("tab, shift+tab", "Move between panes")]),
+        ("Anywhere", [*rows(app_bindings), ("tab, shift+tab", "Move between panes")]),
         ("Article", rows([b for b in ArticleView.BINDINGS if isinstance(b, Binding)])),
         ("Entity list", [("↑ ↓, j k", "Move (selects the entity)"), ("home, end", "First, last"),
                          ("/", "Filter by typing; enter keeps it, esc clears it")]),

@@ -49,7 +49,7 @@ class EntityPanel(Vertical):
         yield EntityList(id="entity-list", markup=False)
 
     @property
-    def list(self) -> EntityList:
+    def entity_list(self) -> EntityList:
         return self.query_one(EntityList)
 
     @property
@@ -78,7 +78,7 @@ class EntityPanel(Vertical):
     def action_clear_filter(self) -> None:
         self.filter_input.value = ""
         self.filter_input.display = False
-        self.list.focus()
+        self.entity_list.focus()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
@@ -86,18 +86,18 @@ class EntityPanel(Vertical):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.list.focus()
+        self.entity_list.focus()
 
     def on_key(self, event: events.Key) -> None:
         if event.key == "down" and self.filter_input.has_focus:
             event.stop()
-            self.list.focus()
+            self.entity_list.focus()
 
     def _matches(self, entity: Entity, needle: str) -> bool:
         return not needle or any(needle in v.casefold() for v in entity.variants)
 
     def _rebuild(self) -> None:
-        options = self.list
+        options = self.entity_list
         keep = options.highlighted_option.id if options.highlighted_option else None
         needle = self.filter_input.value.strip().casefold()
         items: list[Option] = []

@@ -1,0 +1,40 @@
+# reader — one-command set-up, run, test, train and benchmark.
+# Every target bootstraps .venv first (Python ≥ 3.10 with venv), pinned by constraints.txt.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+DATA   ?= ../shared/data/ner
+ARTICLE ?= sample_articles/article-de-putin-kim-beijing.txt
+
+.PHONY: run test lint train evaluate bench clean
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -c constraints.txt -e '.[dev]'
+	touch $@
+
+run: $(STAMP)  ## open the German sample article
+	$(BIN)/reader $(ARTICLE)
+
+lint: $(STAMP)
+	$(BIN)/ruff check reader tests training benchmarks
+	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
+
+test: lint  ## lint, type-check, architecture contracts, then the test suite
+	$(BIN)/pytest -q
+
+train: $(STAMP)  ## train a bundled pipeline: make train LANG=de [DATA=../shared/data/ner]
+	$(BIN)/python -m training.train $(LANG) --data $(DATA)
+
+evaluate: $(STAMP)  ## P/R/F per label of the bundled pipelines on the held-out splits
+	$(BIN)/python -m training.evaluate de en --data $(DATA)
+
+bench: $(STAMP)  ## speed and memory figures, printed and written to benchmarks/results.json
+	$(BIN)/python -m benchmarks.run
+
+clean:
+	rm -rf $(VENV) training/corpus training/output

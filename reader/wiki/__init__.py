@@ -1,0 +1,1 @@
+"""Wikipedia background for entities: client, resolution and on-disk cache. No UI."""

@@ -1,0 +1,46 @@
+"""Test doubles: an analysis that finds given names by string search (no spaCy)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from reader.core.analysis import AnalyseFn, Progress
+from reader.core.grouping import group
+from reader.core.model import Document, Label, Mention
+
+
+def find_mentions(text: str, names: dict[str, Label]) -> list[Mention]:
+    """Every whole-word occurrence of each name, longest names first, not overlapping."""
+    taken: list[tuple[int, int]] = []
+    found: list[Mention] = []
+    for name in sorted(names, key=len, reverse=True):
+        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            found.append(Mention(m.start(), m.end(), name, names[name]))
+    return sorted(found)
+
+
+def fake_analyse(names: dict[str, Label], language: str = "de", steps: int = 1) -> AnalyseFn:
+    """An analysis function for the app that reports in ``steps`` partial results."""
+
+    def analyse(text: str) -> Iterator[Progress]:
+        mentions = find_mentions(text, names)
+        for i in range(1, steps + 1):
+            cut = len(text) * i // steps
+            part = [m for m in mentions if m.end <= cut]
+            doc = Document(text=text, language=language, pipeline="fake", entities=group(part))
+            yield Progress(doc, i / steps)
+
+    return analyse
+
+
+SAMPLE_NAMES: dict[str, Label] = {
+    "Wladimir Putin": "PER", "Putin": "PER", "Kim Jong-un": "PER", "Kim": "PER",
+    "Xi Jinping": "PER", "Donald Trump": "PER", "Shehbaz Sharif": "PER",
+    "Peking": "LOC", "Russland": "LOC", "Russlands": "LOC", "Nordkorea": "LOC",
+    "Ukraine": "LOC", "Kursk": "LOC", "Moskau": "LOC", "Kiew": "LOC", "Pjöngjang": "LOC",
+    "Zweiten Weltkriegs": "MISC",
+}

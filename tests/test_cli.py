@@ -1,0 +1,78 @@
+"""The command line: annotate output and clear, one-line errors with exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reader.cli.main import main
+from tests.conftest import ROOT, SAMPLE_DE
+
+
+def test_annotate_json_document_model(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["annotate", str(SAMPLE_DE)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["language"] == "de"
+    assert "bundled" in data["pipeline"]
+    text = SAMPLE_DE.read_text(encoding="utf-8")
+    assert data["entities"], "no entities found"
+    for entity in data["entities"]:
+        assert set(entity) >= {"name", "label", "variants", "mentions"}
+        assert entity["label"] in ("PER", "LOC", "ORG", "MISC")
+        for m in entity["mentions"]:
+            assert text[m["start"]:m["end"]] == m["text"]
+            assert m["text"] in entity["variants"]
+
+
+def test_annotate_markdown_glossary(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["annotate", str(SAMPLE_DE), "--format", "md"]) == 0
+    out = capsys.readouterr().out
+    assert "## People" in out and "| name | mentions | variants |" in out
+
+
+def _run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "reader", *args], capture_output=True,
+                          text=True, cwd=ROOT, input=None if stdin is None else stdin.decode())
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda d: d / "missing.txt", "no such file"),
+        (lambda d: d, "is a directory"),
+        (lambda d: (d / "e.txt", (d / "e.txt").write_text(""))[0], "empty file"),
+        (lambda d: (d / "b.bin", (d / "b.bin").write_bytes(b"\x7fELF\x00\x00"))[0], "binary"),
+    ],
+)
+def test_bad_input_one_line_error(tmp_path: Path, make, message: str) -> None:  # type: ignore[no-untyped-def]
+    path = make(tmp_path)
+    for cmd in (["annotate", str(path)], [str(path)]):
+        result = _run(*cmd)
+        assert result.returncode == 2
+        assert result.stderr.count("\n") == 1 and message in result.stderr
+        assert "Traceback" not in result.stderr
+
+
+def test_annotate_reads_stdin() -> None:
+    result = _run("annotate", "-", "--lang", "en",
+                  stdin=b"Barack Obama visited Berlin and met Angela Merkel.\n")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["language"] == "en"
+
+
+def test_app_needs_a_terminal() -> None:
+    result = _run(str(SAMPLE_DE))
+    assert result.returncode == 2 and "terminal" in result.stderr
+
+
+def test_models_path_is_loadable() -> None:
+    import spacy
+
+    result = _run("models", "path", "de")
+    assert result.returncode == 0
+    nlp = spacy.load(result.stdout.strip())
+    assert "ner" in nlp.pipe_names

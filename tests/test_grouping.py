@@ -1,0 +1,58 @@
+"""Variants of one name become one entity; different people stay apart."""
+
+from __future__ import annotations
+
+from reader.core.grouping import group
+from reader.core.model import Label, Mention
+
+
+def _mentions(*items: tuple[str, Label]) -> list[Mention]:
+    out, pos = [], 0
+    for text, label in items:
+        out.append(Mention(pos, pos + len(text), text, label))
+        pos += len(text) + 10
+    return out
+
+
+def _names(*items: tuple[str, Label]) -> dict[str, tuple[str, int, list[str]]]:
+    return {e.name: (e.label, e.count, e.variants) for e in group(_mentions(*items))}
+
+
+def test_surname_joins_full_name() -> None:
+    got = _names(("Wladimir Putin", "PER"), ("Putin", "PER"), ("Putin", "PER"))
+    assert got == {"Wladimir Putin": ("PER", 3, ["Wladimir Putin", "Putin"])}
+
+
+def test_family_name_first_joins_full_name() -> None:
+    got = _names(("Kim Jong-un", "PER"), ("Kim", "PER"), ("Xi", "PER"), ("Xi Jinping", "PER"))
+    assert set(got) == {"Kim Jong-un", "Xi Jinping"}
+    assert got["Kim Jong-un"][1] == 2
+
+
+def test_shared_surname_is_not_merged() -> None:
+    got = _names(("Donald Trump", "PER"), ("Melania Trump", "PER"), ("Trump", "PER"))
+    assert set(got) == {"Donald Trump", "Melania Trump", "Trump"}
+
+
+def test_german_genitive_joins_base_form_and_name_is_uninflected() -> None:
+    got = _names(("Russlands", "LOC"), ("Russland", "LOC"), ("Zweiten Weltkriegs", "MISC"),
+                 ("Zweiten Weltkrieg", "MISC"), ("Putins", "PER"), ("Wladimir Putin", "PER"))
+    assert got["Russland"] == ("LOC", 2, ["Russlands", "Russland"])
+    assert got["Zweiten Weltkrieg"][1] == 2
+    assert got["Wladimir Putin"][1] == 2
+    assert len(got) == 3
+
+
+def test_genitive_without_base_form_is_kept() -> None:
+    assert set(_names(("Paris", "LOC"), ("Chinas", "LOC"))) == {"Paris", "Chinas"}
+
+
+def test_majority_label_and_case_insensitive_key() -> None:
+    got = _names(("Peking", "LOC"), ("Peking", "LOC"), ("PEKING", "ORG"))
+    assert got == {"Peking": ("LOC", 3, ["Peking", "PEKING"])}
+
+
+def test_order_is_most_mentioned_first() -> None:
+    entities = group(_mentions(("Kiew", "LOC"), ("Moskau", "LOC"), ("Moskau", "LOC")))
+    assert [e.name for e in entities] == ["Moskau", "Kiew"]
+    assert [m.start for m in entities[0].mentions] == sorted(m.start for m in entities[0].mentions)

@@ -1,0 +1,80 @@
+"""The general cleaning rules applied to whatever spans a pipeline proposes.
+
+A blank spaCy pipeline with an entity ruler stands in for a statistical model, so the
+rules are tested on exactly the spans a model could produce.
+"""
+
+from __future__ import annotations
+
+import spacy
+from spacy.language import Language
+
+from reader.core.ner import blocks, extract
+
+
+def _nlp(patterns: list[tuple[str, str]]) -> Language:
+    nlp = spacy.blank("de")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns([{"label": lab, "pattern": pat} for lab, pat in patterns])
+    return nlp
+
+
+def _found(nlp: Language, text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.label) for batch, _ in extract(nlp, text) for m in batch]
+
+
+def test_trailing_lowercase_words_are_trimmed() -> None:
+    nlp = _nlp([("PER", "Kim Jong-un von mir"), ("LOC", "der Ukraine")])
+    text = "Grüßen Sie Kim Jong-un von mir. Der Krieg gegen der Ukraine geht weiter."
+    assert _found(nlp, text) == [("Kim Jong-un", "PER"), ("Ukraine", "LOC")]
+
+
+def test_labels_are_normalised_and_non_names_dropped() -> None:
+    nlp = _nlp([("PERSON", "Angela Merkel"), ("GPE", "Berlin"), ("DATE", "Mittwoch"),
+                ("NORP", "Deutsche"), ("CARDINAL", "15.000")])
+    text = "Angela Merkel war am Mittwoch in Berlin, sagten 15.000 Deutsche."
+    assert _found(nlp, text) == [("Angela Merkel", "PER"), ("Berlin", "LOC"),
+                                 ("Deutsche", "MISC")]
+
+
+def test_no_entity_spans_a_paragraph_break() -> None:
+    nlp = _nlp([("LOC", "Nordkorea")])
+    text = "Er reiste nach Nordkorea\n\nNordkorea antwortete."
+    found = [m for batch, _ in extract(nlp, text) for m in batch]
+    assert [text[m.start:m.end] for m in found] == ["Nordkorea", "Nordkorea"]
+    assert all("\n" not in m.text for m in found)
+
+
+def test_line_break_cuts_a_name_unless_prose_is_hard_wrapped() -> None:
+    nlp = _nlp([("ORG", "Vereinte Nationen Bericht")])
+    short = "Vereinte Nationen\nBericht zum Klima"
+    assert _found(nlp, short) == [("Vereinte Nationen", "ORG")]
+    nlp2 = _nlp([("PER", "Wladimir Putin")])
+    wrapped = ("In einer langen Rede vor dem Parlament lobte der russische Präsident Wladimir\n"
+               "Putin die Truppen.")
+    assert _found(nlp2, wrapped) == [("Wladimir\nPutin", "PER")]
+
+
+def test_page_furniture_is_dropped() -> None:
+    nlp = _nlp([("ORG", "WERBUNG"), ("ORG", "AP Photo"), ("ORG", "NATO"), ("ORG", "UNESCO"),
+                ("PER", "Shehbaz Sharif")])
+    text = ("date 2025-09-03 WERBUNG\n\n"
+            "Der Premierminister Shehbaz Sharif. AP Photo\n\n"
+            "Die NATO und die UNESCO tagten.")
+    assert _found(nlp, text) == [("Shehbaz Sharif", "PER"), ("NATO", "ORG"),
+                                 ("UNESCO", "ORG")]
+
+
+def test_offsets_point_at_the_original_text() -> None:
+    nlp = _nlp([("LOC", "Köln")])
+    text = "  Grüße\taus Köln!\r\n\n\n Köln."
+    for batch, _ in extract(nlp, text):
+        for m in batch:
+            assert text[m.start:m.end] == m.text == "Köln"
+
+
+def test_long_paragraphs_are_cut_into_blocks() -> None:
+    text = ("Ein Satz. " * 2000).strip()
+    spans = list(blocks(text, max_len=500))
+    assert all(e - s <= 500 for s, e in spans)
+    assert "".join(text[s:e] for s, e in spans).replace(" ", "") == text.replace(" ", "")

@@ -1,0 +1,30 @@
+"""Word wrapping into screen lines keeps every character and paragraph."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reader.ui.widgets.wrap import wrap_offsets
+
+
+def test_wraps_at_spaces_and_keeps_blank_lines() -> None:
+    text = "eins zwei drei vier\n\nfünf"
+    lines = [text[s:e] for s, e in wrap_offsets(text, 10)]
+    assert lines == ["eins zwei ", "drei vier", "", "fünf"]
+
+
+def test_folds_long_words() -> None:
+    assert [e - s for s, e in wrap_offsets("x" * 25, 10)] == [10, 10, 5]
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=300),
+       st.integers(min_value=1, max_value=40))
+def test_lines_cover_text_in_order(text: str, width: int) -> None:
+    lines = wrap_offsets(text, width)
+    pos = 0
+    for s, e in lines:
+        assert s >= pos and e >= s
+        gap = text[pos:s]
+        assert gap in ("", "\n") or gap.strip(" ") == "" or gap == "\n"
+        pos = e
+    assert "".join(text[s:e] for s, e in lines).replace(" ", "") == text.replace(
+        "\n", "").replace(" ", "")

@@ -1,0 +1,32 @@
+"""Helpers for Pilot tests: build the app with fakes, read what is on screen."""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+
+from reader.core.analysis import AnalyseFn
+from reader.core.model import Label
+from reader.core.source import Source
+from reader.ui.app import ReaderApp
+from tests.conftest import SAMPLE_DE
+from tests.fakes import SAMPLE_NAMES, fake_analyse
+
+
+def make_app(text: str | None = None, names: dict[str, Label] | None = None,
+             analyse: AnalyseFn | None = None, name: str = "article.txt") -> ReaderApp:
+    body = SAMPLE_DE.read_text(encoding="utf-8") if text is None else text
+    source = Source(name=name, text=body, encoding="utf-8")
+    fn = analyse or fake_analyse(SAMPLE_NAMES if names is None else names)
+    return ReaderApp(source, "de", fn, "fake (test)")
+
+
+def screen_text(app: ReaderApp) -> str:
+    """The characters on the terminal screen, line by line, as a user sees them."""
+    strips = app.screen._compositor.render_strips()
+    return "\n".join(strip.text for strip in strips)
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Wait for the analysis worker and for the screen to catch up."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()

@@ -1,0 +1,95 @@
+"""Train a bundled NER pipeline end to end and install it as package data.
+
+    python -m training.train de [--data ../shared/data/ner] [--no-pretrain]
+
+1. ``training.prepare``: corpora → train/dev/test DocBins and raw text;
+2. ``spacy pretrain`` (characters objective) of the tok2vec on the raw text of every
+   corpus of the language, held-out sentences excluded;
+3. ``spacy train`` with ``configs/ner.cfg``, initialised from the pretrained tok2vec;
+4. evaluation on the held-out test split, and the best model copied to
+   ``reader/models/<lang>`` with its model card.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+from pathlib import Path
+
+from training.card import write_card
+from training.evaluate import MODELS, evaluate, format_table
+from training.prepare import HERE, prepare
+
+CONFIG = HERE / "configs" / "ner.cfg"
+
+
+def run_pretrain(lang: str, out: Path, epochs: int) -> Path:
+    from spacy.cli.pretrain import pretrain
+    from spacy.util import load_config
+
+    target = out / f"pretrain-{lang}"
+    last = target / f"model{epochs - 1}.bin"
+    if last.exists():
+        return last
+    config = load_config(CONFIG, overrides={
+        "nlp.lang": lang,
+        "paths.raw_text": str(HERE / "corpus" / lang / "raw.jsonl"),
+        "pretraining.max_epochs": epochs,
+    }, interpolate=False)
+    if target.exists():
+        shutil.rmtree(target)
+    pretrain(config, target, silent=False)
+    return last
+
+
+def run_train(lang: str, out: Path, init_tok2vec: Path | None) -> Path:
+    from spacy.cli.train import train
+
+    corpus = HERE / "corpus" / lang
+    overrides: dict[str, object] = {
+        "nlp.lang": lang,
+        "paths.train": str(corpus / "train.spacy"),
+        "paths.dev": str(corpus / "dev.spacy"),
+    }
+    if init_tok2vec is not None:
+        overrides["paths.init_tok2vec"] = str(init_tok2vec)
+    target = out / lang
+    train(CONFIG, target, overrides=overrides)
+    return target / "model-best"
+
+
+def install(lang: str, model: Path, data_dir: Path) -> dict[str, object]:
+    dest = MODELS / lang
+    if dest.exists():
+        shutil.rmtree(dest)
+    shutil.copytree(model, dest)
+    meta_path = dest / "meta.json"
+    meta = json.loads(meta_path.read_text())
+    meta.update({"name": f"reader_{lang}_ner", "version": "1.0.0",
+                 "description": f"reader's bundled {lang} NER pipeline (PER/LOC/ORG/MISC)",
+                 "license": "CC BY-SA 4.0 (see MODEL_CARD.md)", "author": "reader"})
+    meta_path.write_text(json.dumps(meta, indent=2))
+    result = evaluate(lang, dest, data_dir)
+    write_card(lang, dest, result)
+    return result
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("lang", choices=["de", "en"])
+    ap.add_argument("--data", type=Path, default=Path("../shared/data/ner"))
+    ap.add_argument("--out", type=Path, default=HERE / "output")
+    ap.add_argument("--pretrain-epochs", type=int, default=6)
+    ap.add_argument("--no-pretrain", action="store_true")
+    args = ap.parse_args()
+    if not args.data.is_dir():
+        raise SystemExit(f"training data not found: {args.data} (pass --data DIR)")
+    prepare(args.lang, args.data, HERE / "corpus")
+    init = None if args.no_pretrain else run_pretrain(args.lang, args.out, args.pretrain_epochs)
+    best = run_train(args.lang, args.out, init)
+    print(format_table(install(args.lang, best, args.data)))
+
+
+if __name__ == "__main__":
+    main()
