@@ -1,0 +1,191 @@
+"""The on-disk lookup cache: SQLite in WAL mode, safe for concurrent instances and crashes.
+
+Maps (wiki language, entity key) to the resolved :class:`Background` with its fetch time,
+and keeps the user's disambiguation picks (never expired, kept by ``clear``). The schema
+version is SQLite's ``user_version``; older caches are migrated in place. A file that is
+not a readable database is moved aside (never deleted) and a fresh one created; a cache
+that cannot be written falls back to memory, and ``notice`` says so.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sqlite3
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from reader.wiki.model import Background
+
+SCHEMA_VERSION = 2
+FILE_NAME = "lookups.sqlite3"
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS entries (
+    lang TEXT NOT NULL, key TEXT NOT NULL, status TEXT NOT NULL,
+    payload TEXT NOT NULL, fetched_at REAL NOT NULL,
+    PRIMARY KEY (lang, key)
+);
+CREATE TABLE IF NOT EXISTS picks (
+    lang TEXT NOT NULL, key TEXT NOT NULL, title TEXT NOT NULL, picked_at REAL NOT NULL,
+    PRIMARY KEY (lang, key)
+);
+"""
+
+
+class Cache:
+    """Lookups and picks on disk (or in memory when the disk refuses)."""
+
+    def __init__(self, directory: Path | None) -> None:
+        self.notice = ""
+        self.path: Path | None = None
+        if directory is None:
+            self._db = self._connect(":memory:")
+            return
+        self.path = directory / FILE_NAME
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+            self._db = self._open(self.path)
+        except (sqlite3.OperationalError, OSError) as exc:
+            if "readonly" in str(exc) or "unable to open" in str(exc) or isinstance(exc, OSError):
+                self.notice = f"cache not writable ({directory}): lookups won't be saved"
+                self._db = self._connect(":memory:")
+            else:
+                raise
+
+    # --- opening, recovery, migration
+
+    @staticmethod
+    def _connect(where: str) -> sqlite3.Connection:
+        db = sqlite3.connect(where, timeout=10, isolation_level=None, check_same_thread=False)
+        db.execute("PRAGMA busy_timeout = 10000")
+        return db
+
+    def _open(self, path: Path) -> sqlite3.Connection:
+        try:
+            db = self._connect(str(path))
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA synchronous = NORMAL")
+            check = db.execute("PRAGMA quick_check").fetchone()
+            if check is None or check[0] != "ok":
+                raise sqlite3.DatabaseError(f"integrity check failed: {check}")
+            self._migrate(db)
+            return db
+        except sqlite3.DatabaseError as exc:
+            if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+                raise
+            with contextlib.suppress(Exception):
+                db.close()
+            aside = path.with_name(f"{path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
+            path.rename(aside)
+            for suffix in ("-wal", "-shm"):
+                side = path.with_name(path.name + suffix)
+                if side.exists():
+                    side.rename(aside.with_name(aside.name + suffix))
+            self.notice = f"cache file was damaged: moved aside to {aside.name}, started afresh"
+            db = self._connect(str(path))
+            db.execute("PRAGMA journal_mode = WAL")
+            self._migrate(db)
+            return db
+
+    @staticmethod
+    def _migrate(db: sqlite3.Connection) -> None:
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version == SCHEMA_VERSION:
+            return
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version == 1:
+                # v1 kept entries without a status column: derive it from the payload
+                db.execute("ALTER TABLE entries ADD COLUMN status TEXT NOT NULL DEFAULT ''")
+                rows = db.execute("SELECT lang, key, payload FROM entries").fetchall()
+                for lang, key, payload in rows:
+                    status = json.loads(payload).get("status", "found")
+                    db.execute("UPDATE entries SET status=? WHERE lang=? AND key=?",
+                               (status, lang, key))
+            elif version > SCHEMA_VERSION:
+                raise sqlite3.DatabaseError(f"cache schema {version} is newer than reader's")
+            for statement in filter(str.strip, _SCHEMA.split(";")):
+                db.execute(statement)
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    # --- entries
+
+    def get(self, lang: str, key: str) -> Background | None:
+        row = self._db.execute("SELECT payload, fetched_at FROM entries WHERE lang=? AND key=?",
+                               (lang, key)).fetchone()
+        if row is None:
+            return None
+        try:
+            data = json.loads(row[0])
+            data["fetched_at"] = row[1]
+            return Background.from_json(data)
+        except (ValueError, TypeError):
+            return None
+
+    def put(self, lang: str, key: str, background: Background) -> None:
+        payload = json.dumps(background.to_json(), ensure_ascii=False)
+        try:
+            self._db.execute(
+                "INSERT OR REPLACE INTO entries(lang, key, status, payload, fetched_at) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (lang, key, background.status, payload, background.fetched_at or time.time()))
+        except sqlite3.OperationalError as exc:
+            self.notice = f"cache write failed ({exc}): lookups won't be saved"
+
+    def put_many(self, items: list[tuple[str, str, Background]]) -> None:
+        """Write several entries in one transaction (prefetch)."""
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+            for lang, key, bg in items:
+                self._db.execute(
+                    "INSERT OR REPLACE INTO entries(lang, key, status, payload, fetched_at) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    (lang, key, bg.status, json.dumps(bg.to_json(), ensure_ascii=False),
+                     bg.fetched_at or time.time()))
+            self._db.execute("COMMIT")
+        except sqlite3.OperationalError as exc:
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
+            self.notice = f"cache write failed ({exc}): lookups won't be saved"
+
+    def entries(self) -> Iterator[tuple[str, str, Background]]:
+        for lang, key in self._db.execute("SELECT lang, key FROM entries ORDER BY lang, key"
+                                          ).fetchall():
+            bg = self.get(lang, key)
+            if bg is not None:
+                yield lang, key, bg
+
+    def stats(self) -> dict[str, int]:
+        out = {status: n for status, n in self._db.execute(
+            "SELECT status, COUNT(*) FROM entries GROUP BY status")}
+        out["picks"] = self._db.execute("SELECT COUNT(*) FROM picks").fetchone()[0]
+        return out
+
+    def clear(self) -> int:
+        """Remove every cached lookup (picks are the user's choices: kept)."""
+        n: int = self._db.execute("SELECT COUNT(*) FROM entries").fetchone()[0]
+        self._db.execute("DELETE FROM entries")
+        return n
+
+    # --- picks
+
+    def pick(self, lang: str, key: str) -> str | None:
+        row = self._db.execute("SELECT title FROM picks WHERE lang=? AND key=?",
+                               (lang, key)).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_pick(self, lang: str, key: str, title: str) -> None:
+        try:
+            self._db.execute("INSERT OR REPLACE INTO picks(lang, key, title, picked_at) "
+                             "VALUES (?, ?, ?, ?)", (lang, key, title, time.time()))
+        except sqlite3.OperationalError as exc:
+            self.notice = f"cache write failed ({exc}): the pick won't be remembered"
+
+    def close(self) -> None:
+        self._db.close()
