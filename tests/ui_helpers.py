@@ -30,3 +30,10 @@ async def settle(pilot: Pilot[None]) -> None:
     """Wait for the analysis worker and for the screen to catch up."""
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+def detail_text(app: ReaderApp) -> str:
+    """The detail area's text (as shown, before wrapping) and its candidate rows."""
+    rows = [str(app.detail.candidates.get_option_at_index(i).prompt)
+            for i in range(app.detail.candidates.option_count)]
+    return "\n".join([str(app.detail.body.content), *rows])

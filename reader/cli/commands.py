@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 
 from reader.cli.errors import EXIT_FAILURE, EXIT_NO_PIPELINE, EXIT_USAGE, fail
@@ -10,6 +11,8 @@ from reader.core.analysis import Analyzer
 from reader.core.export import to_json, to_markdown
 from reader.core.language import detect_language
 from reader.core.source import InputError, Source, read_source
+from reader.wiki.service import LookupService
+from reader.wiki.settings import WikiSettings
 
 
 def _load(file: str) -> Source:
@@ -40,19 +43,49 @@ def annotate(file: str, fmt: str, lang: str | None, model: str | None) -> int:
     return 0
 
 
-def open_app(file: str, lang: str | None, model: str | None) -> int:
-    source = _load(file)
-    language = lang or detect_language(source.text)
-    analyzer = _analyzer(source.text, language, model)
+def _settings(args: argparse.Namespace) -> WikiSettings:
+    return WikiSettings.resolve(getattr(args, "wiki_api", None), args.cache_dir,
+                                getattr(args, "offline", False), getattr(args, "max_age", None))
+
+
+def _service(args: argparse.Namespace) -> LookupService:
+    try:
+        return _settings(args).service()
+    except ValueError as exc:
+        fail(str(exc), EXIT_USAGE)
+
+
+def open_app(args: argparse.Namespace) -> int:
+    source = _load(args.file)
+    language = args.lang or detect_language(source.text)
+    analyzer = _analyzer(source.text, language, args.model)
     if not sys.stdout.isatty():
         fail("the reading app needs a terminal; use 'reader annotate FILE' in scripts")
-    if file == "-":
+    if args.file == "-":
         _reattach_terminal()
+    service = None if args.no_lookups else _service(args)
     from reader.ui.app import ReaderApp  # Textual is imported only for the app
 
-    app = ReaderApp(source, language, analyzer.stream, analyzer.choice.describe())
+    app = ReaderApp(source, language, analyzer.stream, analyzer.choice.describe(), service)
     app.run()
     return 0 if app.return_code in (None, 0) else EXIT_FAILURE
+
+
+def dispatch(args: argparse.Namespace) -> int:
+    if args.command == "annotate":
+        return annotate(args.file, args.format, args.lang, args.model)
+    if args.command == "models":
+        return models(args.action, args.lang)
+    from reader.cli import wiki_commands
+
+    if args.command == "lookup":
+        return wiki_commands.lookup(_service(args), args.name, args.lang, args.json,
+                                    args.refresh)
+    if args.command == "prefetch":
+        sources = [_load(f) for f in args.files]
+        docs = [(s, _analyzer(s.text, args.lang, args.model)) for s in sources]
+        return wiki_commands.prefetch(_service(args), docs)
+    return wiki_commands.cache(_settings(args), args.action)
 
 
 def models(action: str, lang: str | None) -> int:

@@ -17,9 +17,11 @@ from reader.core.model import LABEL_NAMES, LABELS, Document, Entity, Label, Ment
 from reader.core.source import Source
 from reader.ui.screens.help import HelpScreen
 from reader.ui.widgets.article import ArticleView
-from reader.ui.widgets.detail import DetailView
+from reader.ui.widgets.detail import CandidateList, DetailView
 from reader.ui.widgets.entities import EntityPanel
 from reader.ui.widgets.titlebar import TitleBar
+from reader.wiki.model import Background, LookupFailed
+from reader.wiki.service import LookupService
 
 ENTITY_COLOURS = {
     "entity-per": "#5fafff",
@@ -53,13 +55,18 @@ class ReaderApp(App[None]):
         Binding("slash", "filter", "Filter"),
         Binding("n", "next_mention", "Next"),
         Binding("N", "previous_mention", "Prev"),
+        Binding("o", "open_page", "Open page"),
+        Binding("y", "copy_link", "Copy link"),
+        Binding("r", "refresh", "Retry/refresh"),
         *(Binding(k, f"toggle_type('{lab}')", f"{LABEL_NAMES[lab]}", show=False)
           for k, lab in TYPE_KEYS.items()),
     ]
 
     def __init__(self, source: Source, language: str, analyse: AnalyseFn,
-                 pipeline: str = "") -> None:
+                 pipeline: str = "", lookup: LookupService | None = None) -> None:
         super().__init__()
+        self.lookup = lookup
+        self.background: Background | None = None
         self.source = source
         self.language = language
         self.pipeline = pipeline
@@ -68,6 +75,7 @@ class ReaderApp(App[None]):
         self.selection: Selection | None = None
         self.progress = 0.0
         self.error = ""
+        self._notice_shown = ""
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return {**super().get_theme_variable_defaults(), **ENTITY_COLOURS}
@@ -96,6 +104,8 @@ class ReaderApp(App[None]):
     def on_mount(self) -> None:
         self.title = self.source.name
         self._update_title()
+        if self.lookup is not None and self.lookup.notice:
+            self._after_lookup()
         self.article.focus()
         self.run_analysis()
 
@@ -140,6 +150,10 @@ class ReaderApp(App[None]):
             parts.append(f"{len(self.document.entities)} entities")
         if self.source.note:
             parts.append(self.source.note)
+        if self.lookup is None:
+            parts.append("no lookups")
+        elif self.lookup.offline:
+            parts.append("offline")
         self.query_one(TitleBar).show(self.source.name, parts)
 
     # --- selection
@@ -155,9 +169,11 @@ class ReaderApp(App[None]):
             return
         if self.selection is not None and self.selection.entity.id == entity.id:
             self.selection.entity = entity
-        else:
-            self.selection = Selection(entity)
-            self.article.scroll_to_offset(entity.mentions[0].start)
+            self._show_selection(lookup=False)
+            return
+        self.selection = Selection(entity)
+        self.background = None
+        self.article.scroll_to_offset(entity.mentions[0].start)
         self._show_selection()
 
     def _reselect(self, entity_id: str) -> None:
@@ -167,16 +183,107 @@ class ReaderApp(App[None]):
             return
         index = min(self.selection.index, entity.count - 1)
         self.selection = Selection(entity, index)
-        self._show_selection()
+        self._show_selection(lookup=False)
 
-    def _show_selection(self) -> None:
+    def _show_selection(self, lookup: bool = True) -> None:
         sel = self.selection
         if sel is None:
             self.article.set_selection([], None)
             self.detail.show_entity(None)
             return
         self.article.set_selection(sel.entity.mentions, sel.mention)
-        self.detail.show_entity(sel.entity)
+        if not lookup:
+            return
+        if self.background is not None and self.background.query == sel.entity.name:
+            self._show_background(sel.entity, self.background)
+        elif self.lookup is None:
+            self.detail.show_entity(sel.entity)
+        else:
+            self.detail.show_entity(sel.entity, "looking up…")
+            self.fetch_background(sel.entity)
+
+    # --- Wikipedia background (async workers; a new selection cancels the old lookup)
+
+    def _lookup_context(self, entity: Entity) -> list[str]:
+        """Words around the entity and the other entities' names, to judge search hits."""
+        doc = self.document
+        if doc is None:
+            return []
+        first = entity.mentions[0]
+        window = doc.text[max(first.start - 200, 0): first.end + 200]
+        return [window, *(e.name for e in doc.entities[:12] if e.id != entity.id)]
+
+    @work(exclusive=True, group="lookup")
+    async def fetch_background(self, entity: Entity, refresh: bool = False,
+                               pick: str | None = None) -> None:
+        service = self.lookup
+        if service is None:
+            return
+        self.background = None
+        try:
+            if pick is not None:
+                bg = await service.choose(entity.name, self.language, pick)
+            else:
+                bg = await service.lookup(entity.name, self.language, self._lookup_context(entity),
+                                          refresh=refresh)
+        except LookupFailed as exc:
+            if self._is_selected(entity):
+                self.detail.show_error(entity, exc.message)
+            self._after_lookup()
+            return
+        if not self._is_selected(entity):
+            return
+        self.background = bg
+        self._show_background(entity, bg)
+        self._after_lookup()
+        if bg.cached and not service.offline and service.is_stale(bg):
+            self.fetch_background(entity, refresh=True)  # shown now, refreshed behind
+
+    def _is_selected(self, entity: Entity) -> bool:
+        return self.selection is not None and self.selection.entity.id == entity.id
+
+    def _show_background(self, entity: Entity, bg: Background) -> None:
+        self.detail.show_background(entity, bg, offline=bool(self.lookup and self.lookup.offline))
+
+    def _after_lookup(self) -> None:
+        service = self.lookup
+        if service is not None and service.notice and service.notice != self._notice_shown:
+            self._notice_shown = service.notice
+            self.notify(service.notice, title="Lookups", severity="warning")
+        self._update_title()
+
+    def on_candidate_list_picked(self, event: CandidateList.Picked) -> None:
+        if self.selection is not None:
+            self.detail.show_entity(self.selection.entity, f"looking up {event.title}…")
+            self.fetch_background(self.selection.entity, pick=event.title)
+
+    def action_refresh(self) -> None:
+        if self.selection is None:
+            return
+        if self.lookup is None:
+            self.notify("Lookups are off.")
+            return
+        self.detail.show_entity(self.selection.entity, "looking up…")
+        self.fetch_background(self.selection.entity, refresh=True)
+
+    def _url(self) -> str | None:
+        bg = self.background
+        if bg is None or not bg.url:
+            self.notify("No page to open: select an entity with a background first.")
+            return None
+        return bg.url
+
+    def action_open_page(self) -> None:
+        url = self._url()
+        if url:
+            self.open_url(url)
+            self.notify(f"Opening {url}", timeout=3)
+
+    def action_copy_link(self) -> None:
+        url = self._url()
+        if url:
+            self.copy_to_clipboard(url)
+            self.notify(f"Copied {url}", timeout=3)
 
     def _jump(self, step: int) -> None:
         sel = self.selection

@@ -46,6 +46,7 @@ class PrefetchSummary:
     failed: int = 0
     cached: int = 0  # already fresh in the cache
     requests: int = 0
+    error: str = ""  # the last failure, for the user
 
 
 class LookupService:
@@ -110,7 +111,7 @@ class LookupService:
 
     async def _resolve(self, name: str, lang: str, context: set[str],
                        pick: str | None = None, *,
-                       page: dict[str, Any] | None | _Unknown = _UNKNOWN) -> Background:
+                       page: dict[str, Any] | _Unknown | None = _UNKNOWN) -> Background:
         """Resolve a name; ``page`` passes on what a batched request already found."""
         client = self._client()
         if isinstance(page, _Unknown):
@@ -166,6 +167,7 @@ class LookupService:
             try:
                 results = await self._resolve_batch(batch, lang, words)
             except LookupFailed as exc:
+                summary.error = exc.message
                 if exc.kind in ("connection", "rate_limited"):  # the rest would fail too
                     summary.failed += sum(len(b) for b in batches[i:])
                     break
@@ -184,35 +186,53 @@ class LookupService:
 
     async def _resolve_batch(self, names: list[str], lang: str,
                              context: set[str]) -> list[tuple[str, Background]]:
+        """One request for the titles of every name; then per name only what is needed:
+        a disambiguation's candidates, a search; then one request for English fallbacks."""
         client = self._client()
         wanted = {n: title_variants(n, lang) for n in names}
-        titles = [t for ts in wanted.values() for t in ts]
-        pages, mapping = await client.pages(lang, titles)
-        out: list[tuple[str, Background]] = []
-        slow: list[str] = []
+        pages, mapping = await client.pages(lang, [t for ts in wanted.values() for t in ts])
+        done: dict[str, Background] = {}
+        pending: list[tuple[str, dict[str, Any] | None, str | None]] = []
         for name, ts in wanted.items():
             pick = self.cache.pick(lang, key_of(name))
             page = None if pick else _first_existing(ts, pages, mapping)
             if page is not None and not is_disambiguation(page):
                 url = page.get("fullurl") or client.page_url(lang, page["title"])
-                out.append((name, _found(name, lang, page, url, self.clock())))
+                done[name] = _found(name, lang, page, url, self.clock())
             else:
-                slow.append(name)
+                pending.append((name, page, pick))
 
-        async def one(name: str) -> tuple[str, Background] | None:
-            pick = self.cache.pick(lang, key_of(name))
+        async def one(name: str, page: dict[str, Any] | None,
+                      pick: str | None) -> tuple[str, Background | None]:
             try:
                 if pick:
                     return name, await self._resolve(name, lang, context, pick)
-                known = _first_existing(wanted[name], pages, mapping)
-                return name, await self._resolve(name, lang, context, page=known)
+                if page is None:
+                    page = best_match(name, await client.search(lang, name), context)
+                if page is None:
+                    return name, None
+                return name, await self._from_page(name, lang, page, context)
             except LookupFailed:
-                return None
+                return name, None
 
-        for result in await asyncio.gather(*(one(n) for n in slow)):
-            if result is not None:
-                out.append(result)
-        return out
+        missing: list[str] = []
+        for name, bg in await asyncio.gather(*(one(*p) for p in pending)):
+            if bg is not None:
+                done[name] = bg
+            else:
+                missing.append(name)
+        if missing and lang != "en":
+            en_pages, en_map = await client.pages("en", missing)
+            note = f"no {LANG_NAMES.get(lang, lang)} article: from English Wikipedia"
+            for name in missing:
+                page = _first_existing([name], en_pages, en_map)
+                if page is not None and not is_disambiguation(page):
+                    url = page.get("fullurl") or client.page_url("en", page["title"])
+                    done[name] = replace(_found(name, "en", page, url, self.clock()), note=note)
+        for name in missing:
+            done.setdefault(name, Background(status="missing", query=name, lang=lang,
+                                             fetched_at=self.clock()))
+        return [(n, done[n]) for n in names]
 
 
 def _batches(names: list[str], lang: str) -> list[list[str]]:

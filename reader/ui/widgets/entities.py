@@ -57,7 +57,8 @@ class EntityPanel(Vertical):
         return self.query_one("#filter", Input)
 
     def on_mount(self) -> None:
-        self.filter_input.display = False
+        # the filter box is always visible but only reachable with "/", so tab skips it
+        self.filter_input.can_focus = False
         self._rebuild()
 
     def show_entities(self, entities: list[Entity], status: str = "") -> None:
@@ -72,13 +73,22 @@ class EntityPanel(Vertical):
         return label not in self.hidden
 
     def start_filter(self) -> None:
-        self.filter_input.display = True
-        self.filter_input.focus()
+        self.filter_input.can_focus = True
+        # focus now (not after a refresh), so keys typed right after "/" land in the box
+        self.screen.set_focus(self.filter_input)
+
+    def _leave_filter(self) -> None:
+        options = self.entity_list
+        self.screen.set_focus(options)
+        self.filter_input.can_focus = False
+        if options.highlighted is None:  # land on the first match
+            first = next((i for i in range(options.option_count)
+                          if not options.get_option_at_index(i).disabled), None)
+            options.highlighted = first
 
     def action_clear_filter(self) -> None:
         self.filter_input.value = ""
-        self.filter_input.display = False
-        self.entity_list.focus()
+        self._leave_filter()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
@@ -86,12 +96,13 @@ class EntityPanel(Vertical):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.entity_list.focus()
+        self._leave_filter()
 
     def on_key(self, event: events.Key) -> None:
-        if event.key == "down" and self.filter_input.has_focus:
+        if event.key in ("down", "tab") and self.filter_input.has_focus:
             event.stop()
-            self.entity_list.focus()
+            event.prevent_default()
+            self._leave_filter()
 
     def _matches(self, entity: Entity, needle: str) -> bool:
         return not needle or any(needle in v.casefold() for v in entity.variants)

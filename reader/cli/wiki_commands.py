@@ -1,0 +1,114 @@
+"""``reader lookup``, ``reader prefetch`` and ``reader cache``."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+import time
+
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
+
+from reader.cli.errors import EXIT_FAILURE, fail
+from reader.core.analysis import Analyzer
+from reader.core.sanitize import display_text, one_line
+from reader.core.source import Source
+from reader.wiki.cache import Cache
+from reader.wiki.model import Background, LookupFailed
+from reader.wiki.service import LookupService
+from reader.wiki.settings import WikiSettings
+
+
+def _age(seconds: float) -> str:
+    days = seconds / 86_400
+    return f"{days:.0f} days ago" if days >= 1 else f"{seconds / 3600:.0f} hours ago"
+
+
+def format_background(bg: Background) -> str:
+    if bg.status == "missing":
+        return f"No Wikipedia article found for “{one_line(bg.query)}” ({bg.lang})."
+    head = one_line(bg.title) + (f" — {one_line(bg.description)}" if bg.description else "")
+    lines = [head]
+    if bg.status == "ambiguous":
+        lines.append("Ambiguous; candidates (pick one in the app, it is remembered):")
+        lines += [f"  • {one_line(c.title)}" + (f" — {one_line(c.description)}"
+                                                if c.description else "")
+                  for c in bg.candidates]
+        return "\n".join(lines)
+    if bg.extract:
+        lines += ["", display_text(bg.extract)]
+    source = f"cached {_age(time.time() - bg.fetched_at)}" if bg.cached else "live"
+    lines += ["", one_line(bg.url), f"{bg.lang}.wikipedia · {source}"]
+    if bg.note:
+        lines.append(one_line(bg.note))
+    return "\n".join(lines)
+
+
+def lookup(service: LookupService, name: str, lang: str, as_json: bool, refresh: bool) -> int:
+    try:
+        bg = asyncio.run(service.lookup(name, lang, refresh=refresh))
+    except LookupFailed as exc:
+        fail(exc.message, EXIT_FAILURE)
+    if service.notice:
+        print(f"reader: {service.notice}", file=sys.stderr)
+    print(json.dumps(bg.to_json(), ensure_ascii=False, indent=2) if as_json
+          else format_background(bg))
+    return 0
+
+
+def prefetch(service: LookupService, docs: list[tuple[Source, Analyzer]]) -> int:
+    if service.offline:
+        fail("prefetch needs the network (drop --offline)")
+    failed = asyncio.run(_prefetch_all(service, docs))
+    if service.notice:
+        print(f"reader: {service.notice}", file=sys.stderr)
+    return EXIT_FAILURE if failed else 0
+
+
+async def _prefetch_all(service: LookupService, docs: list[tuple[Source, Analyzer]]) -> int:
+    """Prefetch every article in one event loop (the HTTP client lives in it)."""
+    failed = 0
+    for source, analyzer in docs:
+        doc = analyzer.analyse(source.text)
+        names = [e.name for e in doc.entities]
+        context = [e.name for e in doc.entities[:20]]
+        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                      TimeElapsedColumn()) as bar:
+            task = bar.add_task(one_line(source.name), total=len(names))
+
+            def advance(n: int, task: TaskID = task, bar: Progress = bar) -> None:
+                bar.advance(task, n)
+
+            summary = await service.prefetch(names, doc.language, context, progress=advance)
+        print(f"{one_line(source.name)}: {len(names)} entities — found {summary.found}, "
+              f"ambiguous {summary.ambiguous}, missing {summary.missing}, "
+              f"failed {summary.failed} ({summary.cached} already cached, "
+              f"{summary.requests} requests)")
+        if summary.error:
+            print(f"reader: lookups failed: {summary.error}", file=sys.stderr)
+        failed += summary.failed
+    return failed
+
+
+def cache(settings: WikiSettings, action: str) -> int:
+    store = Cache(settings.cache_dir)
+    if store.notice:
+        print(f"reader: {store.notice}", file=sys.stderr)
+    if action == "stats":
+        stats = store.stats()
+        print(f"cache: {store.path}")
+        for key in ("found", "ambiguous", "missing", "picks"):
+            print(f"  {key:10} {stats.get(key, 0)}")
+    elif action == "export":
+        for lang, key, bg in store.entries():
+            print(json.dumps({"lang": lang, "key": key, **bg.to_json()}, ensure_ascii=False))
+    else:
+        print(f"removed {store.clear()} cached lookups (disambiguation picks kept)")
+    return 0

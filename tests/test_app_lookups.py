@@ -1,0 +1,135 @@
+"""Wikipedia background in the app: shown, picked, cached, offline, cancelled."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import httpx
+from textual.pilot import Pilot
+from textual.worker import WorkerState
+
+from reader.ui.app import ReaderApp
+from reader.wiki.cache import Cache
+from reader.wiki.client import WikiClient
+from reader.wiki.service import LookupService
+from tests.stubwiki import StubWiki, sample_wiki
+from tests.test_app import SIZE, _select
+from tests.ui_helpers import detail_text, make_app, screen_text, settle
+
+API = "https://{lang}.wiki.test/w/api.php"
+
+
+def app_with(tmp_path: Path, transport: httpx.AsyncBaseTransport | None = None,
+             offline: bool = False, wiki: StubWiki | None = None) -> tuple[ReaderApp, StubWiki]:
+    wiki = wiki or sample_wiki()
+    client = None if offline else WikiClient(API, transport=transport or wiki.transport())
+    service = LookupService(client, Cache(tmp_path / "cache"), offline=offline)
+    app = make_app()
+    app.lookup = service
+    return app, wiki
+
+
+async def _settled(pilot: Pilot[None]) -> None:
+    await settle(pilot)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_selecting_shows_description_and_lead(tmp_path: Path) -> None:
+    app, wiki = app_with(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await _select(pilot, "Wladimir Putin")
+        await _settled(pilot)
+        screen = detail_text(app)
+        assert "Wladimir Putin — russischer Politiker" in screen
+        assert "(* 7. Oktober 1952 in Leningrad)" in screen
+        assert "de.wikipedia · live" in screen
+        assert "wiki.test/wiki/Wladimir_Putin" in screen
+
+
+async def test_disambiguation_pick_is_remembered_after_restart(tmp_path: Path) -> None:
+    app, _ = app_with(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await _select(pilot, "Kursk")
+        await _settled(pilot)
+        assert "This name is ambiguous" in detail_text(app)
+        await pilot.press("tab")  # to the candidates
+        assert "Kursk (Stadt)" in str(app.detail.candidates.highlighted_option.prompt)
+        await pilot.press("enter")
+        await _settled(pilot)
+        assert "Kursk (Stadt) — Stadt in Russland" in detail_text(app)
+    again, wiki = app_with(tmp_path)
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await _select(pilot, "Kursk")
+        await _settled(pilot)
+        assert "Kursk (Stadt) — Stadt in Russland" in detail_text(again)
+        assert "cached" in detail_text(again)
+
+
+async def test_offline_shows_cached_and_says_what_is_missing(tmp_path: Path) -> None:
+    online = LookupService(WikiClient(API, transport=sample_wiki().transport()),
+                           Cache(tmp_path / "cache"))
+    await online.lookup("Wladimir Putin", "de")
+    app, _ = app_with(tmp_path, offline=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert "offline" in screen_text(app)
+        await _select(pilot, "Wladimir Putin")
+        await _settled(pilot)
+        assert "russischer Politiker" in detail_text(app)
+        await pilot.press("down")
+        await _settled(pilot)
+        assert "not cached — run `reader prefetch` while online" in detail_text(app)
+
+
+async def test_errors_show_in_the_detail_area_and_retry_works(tmp_path: Path) -> None:
+    wiki = sample_wiki()
+    failing = [True]
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if failing[0]:
+            return httpx.Response(503)
+        return wiki.transport().handle_request(request)
+
+    app, _ = app_with(tmp_path, transport=httpx.MockTransport(handler), wiki=wiki)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await _select(pilot, "Wladimir Putin")
+        await _settled(pilot)
+        assert "⚠ the wiki answered HTTP 503" in detail_text(app)
+        failing[0] = False
+        await pilot.press("r")
+        await _settled(pilot)
+        assert "russischer Politiker" in detail_text(app)
+
+
+async def test_stale_lookup_is_cancelled_when_the_selection_moves(tmp_path: Path) -> None:
+    wiki = sample_wiki()
+    release = asyncio.Event()
+
+    async def handler(request: httpx.Request) -> httpx.Response:
+        if "Nordkorea" in request.url.params.get("titles", ""):
+            await release.wait()  # never answers while the test runs
+        params = dict(request.url.params)
+        return httpx.Response(200, json=wiki.answer(request.url.host.split(".")[0], params))
+
+    app, _ = app_with(tmp_path, transport=httpx.MockTransport(handler), wiki=wiki)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await _select(pilot, "Nordkorea")
+        await pilot.pause()
+        assert "looking up…" in detail_text(app)
+        pending = [w for w in app.workers if w.group == "lookup"]
+        await pilot.press("j")  # the user moves on to the next entity (Peking)
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert all(w.state == WorkerState.CANCELLED for w in pending)
+        assert app.selection is not None and app.selection.entity.name == "Peking"
+        assert "Hauptstadt der Volksrepublik China" in detail_text(app)
+        assert "Staat in Ostasien" not in detail_text(app)
+        release.set()
