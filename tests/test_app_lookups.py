@@ -37,7 +37,7 @@ async def _settled(pilot: Pilot[None]) -> None:
 
 
 async def test_selecting_shows_description_and_lead(tmp_path: Path) -> None:
-    app, wiki = app_with(tmp_path)
+    app, _ = app_with(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await _select(pilot, "Wladimir Putin")
@@ -61,7 +61,7 @@ async def test_disambiguation_pick_is_remembered_after_restart(tmp_path: Path) -
         await pilot.press("enter")
         await _settled(pilot)
         assert "Kursk (Stadt) — Stadt in Russland" in detail_text(app)
-    again, wiki = app_with(tmp_path)
+    again, _ = app_with(tmp_path)
     async with again.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await _select(pilot, "Kursk")

@@ -40,8 +40,10 @@ def write_card(lang: str, dest: Path, result: dict[str, Any]) -> None:
     lines = [
         f"# reader_{lang}_ner — reader's bundled {lang} NER pipeline", "",
         "A compact spaCy pipeline (tok2vec: hash embeddings of NORM, PREFIX, SUFFIX, SHAPE "
-        "with a CNN window encoder, pretrained on the raw text of the corpora below; "
-        "transition-based NER) that finds PER, LOC, ORG and MISC. Trained by "
+        "with a CNN window encoder"
+        + (", pretrained with `spacy pretrain` on the raw text of the corpora below"
+           if mixture.get("pretrain") else "")
+        + "; transition-based NER) that finds PER, LOC, ORG and MISC. Trained by "
         f"`make train LANG={lang}` (`python -m training.train {lang}`) from "
         "`training/configs/ner.cfg` and `training/mixtures.json`.", "",
         "## Held-out evaluation", "",

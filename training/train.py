@@ -81,12 +81,15 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=Path("../shared/data/ner"))
     ap.add_argument("--out", type=Path, default=HERE / "output")
     ap.add_argument("--pretrain-epochs", type=int, default=6)
-    ap.add_argument("--no-pretrain", action="store_true")
+    ap.add_argument("--no-pretrain", action="store_true",
+                    help="skip pretraining even where mixtures.json asks for it")
     args = ap.parse_args()
     if not args.data.is_dir():
         raise SystemExit(f"training data not found: {args.data} (pass --data DIR)")
     prepare(args.lang, args.data, HERE / "corpus")
-    init = None if args.no_pretrain else run_pretrain(args.lang, args.out, args.pretrain_epochs)
+    mixture = json.loads((HERE / "mixtures.json").read_text())[args.lang]
+    pretrain = mixture.get("pretrain", False) and not args.no_pretrain
+    init = run_pretrain(args.lang, args.out, args.pretrain_epochs) if pretrain else None
     best = run_train(args.lang, args.out, init)
     print(format_table(install(args.lang, best, args.data)))
 
