@@ -21,6 +21,9 @@ from urllib.parse import parse_qs, urlparse
 import httpx
 
 
+EXTRACTS_PER_ANSWER = 20
+
+
 @dataclass
 class StubPage:
     title: str
@@ -88,12 +91,21 @@ class StubWiki:
             if norm not in seen:
                 seen.add(norm)
                 out.append(self._page_json(lang, norm, props))
+        answer: dict[str, Any] = {"batchcomplete": True}
+        if "extracts" in props:  # like TextExtracts: at most 20 intro extracts per answer
+            start = int(params.get("excontinue", 0))
+            for i, page in enumerate(out):
+                if not start <= i < start + EXTRACTS_PER_ANSWER:
+                    page.pop("extract", None)
+            if start + EXTRACTS_PER_ANSWER < len(out):
+                answer = {"continue": {"excontinue": start + EXTRACTS_PER_ANSWER,
+                                       "continue": "||"}}
         q: dict[str, Any] = {"pages": out}
         if normalized:
             q["normalized"] = normalized
         if redirects:
             q["redirects"] = redirects
-        return {"batchcomplete": True, "query": q}
+        return {**answer, "query": q}
 
     def transport(self, lang_from_url: bool = True) -> httpx.MockTransport:
         def handler(request: httpx.Request) -> httpx.Response:

@@ -16,6 +16,7 @@ import json
 import random
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import spacy
 from spacy.tokens import Doc, DocBin
@@ -38,8 +39,10 @@ def to_doc(vocab: spacy.vocab.Vocab, sent: Sentence) -> Doc:
     return Doc(vocab, words=tokens, spaces=spaces, ents=tags)
 
 
-def prepare(lang: str, data_dir: Path, out_dir: Path, seed: int = 0) -> dict[str, Counter[str]]:
-    mixture = json.loads((HERE / "mixtures.json").read_text())[lang]
+
+def prepare(lang: str, data_dir: Path, out_dir: Path, seed: int = 0,
+            mixture: dict[str, Any] | None = None) -> dict[str, Counter[str]]:
+    mixture = mixture or json.loads((HERE / "mixtures.json").read_text())[lang]
     heldout = CORPORA[mixture["heldout"]]
     nlp = spacy.blank(lang)
     splits: dict[str, list[Sentence]] = {"train": [], "dev": [], "test": []}

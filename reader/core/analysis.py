@@ -11,6 +11,7 @@ from reader.core.grouping import group
 from reader.core.language import detect_language
 from reader.core.model import Document, Mention
 from reader.core.ner import extract
+from reader.core.worker import stream_mentions
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -47,11 +48,14 @@ class Analyzer:
             self._nlp = pipelines.load(self.choice)
         return self._nlp
 
-    def stream(self, text: str, batch_chars: int = 50_000) -> Iterator[Progress]:
-        """Yield ever more complete documents while the text is analysed."""
+    def stream(self, text: str, batch_chars: int = 50_000,
+               in_process: bool = False) -> Iterator[Progress]:
+        """Yield ever more complete documents while the text is analysed (by default in a
+        child process, so spaCy never holds this interpreter's lock)."""
         mentions: list[Mention] = []
         total = max(len(text), 1)
-        batches = extract(self.nlp, text, batch_chars)
+        batches = (extract(self.nlp, text, batch_chars) if in_process
+                   else stream_mentions(text, self.choice, batch_chars))
         pending = next(batches, None)
         while pending is not None:
             batch, reached = pending

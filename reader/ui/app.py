@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
 from textual import work
@@ -29,6 +31,7 @@ ENTITY_COLOURS = {
     "entity-org": "#ffaf5f",
     "entity-misc": "#d787ff",
 }
+UPDATE_EVERY = 0.5  # seconds between partial results shown while analysing
 TYPE_KEYS: dict[str, Label] = {"1": "PER", "2": "LOC", "3": "ORG", "4": "MISC"}
 
 
@@ -47,7 +50,7 @@ class Selection:
 class ReaderApp(App[None]):
     """Read an article with its named entities highlighted and explained."""
 
-    CSS_PATH = "reader.tcss"
+    CSS_PATH = Path(__file__).parent / "reader.tcss"
     TITLE = "reader"
     BINDINGS = [
         Binding("q", "quit", "Quit"),
@@ -107,18 +110,23 @@ class ReaderApp(App[None]):
         if self.lookup is not None and self.lookup.notice:
             self._after_lookup()
         self.article.focus()
-        self.run_analysis()
+        # start spaCy only once the article is painted: its import holds the GIL
+        self.call_after_refresh(self.run_analysis)
 
     # --- analysis (in a thread: spaCy loading and NER never block the UI)
 
     @work(thread=True, exclusive=True, group="analysis")
     def run_analysis(self) -> None:
         worker = get_current_worker()
+        last = 0.0
         try:
             for progress in self._analyse(self.source.text):
                 if worker.is_cancelled:
                     return
-                self.call_from_thread(self._show_progress, progress)
+                # a book yields many partial documents: show at most a few per second
+                if progress.done >= 1.0 or time.monotonic() - last >= UPDATE_EVERY:
+                    self.call_from_thread(self._show_progress, progress)
+                    last = time.monotonic()
         except Exception as exc:  # shown in the UI; the article stays readable
             message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             self.call_from_thread(self._show_error, message)

@@ -38,6 +38,25 @@ class ArticleView(ScrollView, can_focus=True):
         Binding("end,G", "scroll_end", "Bottom", show=False),
     ]
 
+    # keys scroll at once, without animation: the screen answers the key immediately
+    def action_scroll_down(self) -> None:
+        self.scroll_relative(y=1, animate=False, immediate=True)
+
+    def action_scroll_up(self) -> None:
+        self.scroll_relative(y=-1, animate=False, immediate=True)
+
+    def action_page_down(self) -> None:
+        self.scroll_page_down(animate=False)
+
+    def action_page_up(self) -> None:
+        self.scroll_page_up(animate=False)
+
+    def action_scroll_home(self) -> None:
+        self.scroll_home(animate=False)
+
+    def action_scroll_end(self) -> None:
+        self.scroll_end(animate=False)
+
     class Resized(Message):
         """The text was re-wrapped (line positions changed)."""
 

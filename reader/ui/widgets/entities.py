@@ -15,6 +15,9 @@ from reader.core.model import LABEL_NAMES, LABELS, Entity, Label
 from reader.core.sanitize import one_line
 
 
+MAX_ROWS = 300  # per type; the filter searches every entity
+
+
 class EntityList(OptionList):
     """The list itself, with vi-style keys."""
 
@@ -122,11 +125,15 @@ class EntityPanel(Vertical):
             items.append(Option(title, id=f"group:{label}", disabled=True))
             if hidden:
                 continue
-            for e in group:
+            for e in group[:MAX_ROWS]:
                 prompt = Content.assemble(
                     ("▍", f"$entity-{label.lower()}"), one_line(e.name), (f"  {e.count}", "dim"))
                 items.append(Option(prompt, id=e.id))
                 shown += 1
+            if len(group) > MAX_ROWS:
+                more = f"  … {len(group) - MAX_ROWS} more: type / to find them"
+                items.append(Option(Content.styled(more, "dim italic"), id=f"more:{label}",
+                                    disabled=True))
         if self.status:
             items.append(Option(Content.styled(self.status, "italic dim"), id="status",
                                 disabled=True))
