@@ -20,7 +20,6 @@ from urllib.parse import parse_qs, urlparse
 
 import httpx
 
-
 EXTRACTS_PER_ANSWER = 20
 
 

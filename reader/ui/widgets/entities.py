@@ -14,7 +14,6 @@ from textual.widgets.option_list import Option
 from reader.core.model import LABEL_NAMES, LABELS, Entity, Label
 from reader.core.sanitize import one_line
 
-
 MAX_ROWS = 300  # per type; the filter searches every entity
 
 
