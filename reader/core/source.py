@@ -25,6 +25,15 @@ class Source:
     note: str = ""  # e.g. "not UTF-8: decoded as cp1252"
 
 
+def _looks_binary(sample: bytes) -> bool:
+    """Many NUL bytes or control characters: a binary file. (A stray NUL in a text file is
+    shown as a visible symbol instead.)"""
+    if not sample:
+        return False
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    return sample.count(0) / len(sample) > 0.01 or controls / len(sample) > 0.1
+
+
 def _decode(data: bytes) -> tuple[str, str, str]:
     """Decode bytes, returning (text, encoding, note)."""
     for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
@@ -35,8 +44,8 @@ def _decode(data: bytes) -> tuple[str, str, str]:
             except UnicodeDecodeError as exc:
                 raise InputError(f"not valid {enc} despite its byte-order mark "
                                  f"({exc.reason})") from None
-    if b"\x00" in data[:8192]:
-        raise InputError("looks like a binary file (NUL bytes), not text")
+    if _looks_binary(data[:8192]):
+        raise InputError("looks like a binary file, not text")
     try:
         return data.decode("utf-8"), "utf-8", ""
     except UnicodeDecodeError:

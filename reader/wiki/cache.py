@@ -40,7 +40,7 @@ class Cache:
         self.notice = ""
         self.path: Path | None = None
         if directory is None:
-            self._db = self._connect(":memory:")
+            self._db = self._memory()
             return
         self.path = directory / FILE_NAME
         try:
@@ -49,11 +49,16 @@ class Cache:
         except (sqlite3.OperationalError, OSError) as exc:
             if "readonly" in str(exc) or "unable to open" in str(exc) or isinstance(exc, OSError):
                 self.notice = f"cache not writable ({directory}): lookups won't be saved"
-                self._db = self._connect(":memory:")
+                self._db = self._memory()
             else:
                 raise
 
     # --- opening, recovery, migration
+
+    def _memory(self) -> sqlite3.Connection:
+        db = self._connect(":memory:")
+        self._migrate(db)
+        return db
 
     @staticmethod
     def _connect(where: str) -> sqlite3.Connection:

@@ -33,7 +33,7 @@ class WikiClient(wikipediaapi.AsyncWikipedia):  # type: ignore[misc]
 
     def __init__(self, api_template: str = DEFAULT_API, *, lang: str = "en",
                  transport: httpx.AsyncBaseTransport | None = None,
-                 timeout: float = 8.0) -> None:
+                 timeout: float = 5.0) -> None:
         kwargs: dict[str, Any] = {"timeout": timeout}
         if transport is not None:
             kwargs["transport"] = transport
