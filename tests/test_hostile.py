@@ -53,7 +53,7 @@ def test_mention_offsets_always_point_at_their_text(parts: list[str]) -> None:
 def test_sanitised_text_keeps_length_and_has_no_controls(text: str) -> None:
     shown = display_text(text)
     assert len(shown) == len(text)
-    assert not any(ord(c) < 32 and c != "\n" or 0x7F <= ord(c) < 0xA0 for c in shown)
+    assert not any((ord(c) < 32 and c != "\n") or 0x7F <= ord(c) < 0xA0 for c in shown)
     assert "\n" not in one_line(text)
     assert not any(0x202A <= ord(c) <= 0x202E or 0x2066 <= ord(c) <= 0x2069 for c in shown)
 

@@ -121,8 +121,12 @@ def install_official(lang: str) -> int:
         print(f"{package} is already installed")
         return 0
     print(f"downloading {package} with spaCy's downloader…")
-    result = subprocess.run([sys.executable, "-m", "spacy", "download", package],
-                            capture_output=True, text=True)
+    try:
+        result = subprocess.run([sys.executable, "-m", "spacy", "download", package],
+                                capture_output=True, text=True, timeout=900)
+    except subprocess.TimeoutExpired:
+        fail(f"installing {package} timed out; reader keeps using its bundled pipeline",
+             EXIT_FAILURE)
     if result.returncode != 0:
         fail(f"could not install {package} (no network access to spaCy's model downloads?); "
              f"reader keeps using its bundled pipeline", EXIT_FAILURE)

@@ -7,6 +7,8 @@ text can act on the terminal (escape sequences, bells, clipboard writes).
 
 from __future__ import annotations
 
+import re
+
 _TABLE: dict[int, str] = {}
 for _code in range(0x20):
     _TABLE[_code] = chr(0x2400 + _code)  # control pictures: ␛ ␇ ␀ …
@@ -21,9 +23,14 @@ _NEWLINE_KEPT = dict(_TABLE)
 del _NEWLINE_KEPT[0x0A]
 
 
+_UNSAFE = re.compile("[" + "".join(re.escape(chr(c)) for c in _NEWLINE_KEPT) + "]")
+
+
 def display_text(text: str) -> str:
     """``text`` with everything that could act on a terminal made visible (same length)."""
-    return text.translate(_NEWLINE_KEPT)
+    if _UNSAFE.search(text) is None:  # the common case, fast even for a book
+        return text
+    return _UNSAFE.sub(lambda m: _NEWLINE_KEPT[ord(m.group())], text)
 
 
 def one_line(text: str) -> str:

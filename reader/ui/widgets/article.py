@@ -8,6 +8,7 @@ so mention offsets into the original text apply unchanged.
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import partial
 
 from rich.segment import Segment
 from rich.style import Style
@@ -20,6 +21,8 @@ from textual.strip import Strip
 from reader.core.model import Mention
 from reader.core.sanitize import display_text
 from reader.ui.widgets.wrap import wrap_offsets
+
+WRAP_CHUNK = 200_000  # characters wrapped per event-loop turn
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -66,6 +69,8 @@ class ArticleView(ScrollView, can_focus=True):
         self._lines: list[tuple[int, int]] = []
         self._line_starts: list[int] = []
         self._wrapped_width = -1
+        self._wrap_pos = 0
+        self._wrap_generation = 0
         self._mentions: list[Mention] = []
         self._starts: list[int] = []
         self._selected: set[tuple[int, int]] = set()
@@ -100,13 +105,33 @@ class ArticleView(ScrollView, can_focus=True):
     # --- layout
 
     def _rewrap(self, width: int) -> None:
+        """Wrap for a new width: the first chunk now, the rest in later event-loop turns,
+        so a book's first screen (and a resize) never waits for the whole text."""
         if width == self._wrapped_width or width <= 0:
             return
         self._wrapped_width = width
-        self._lines = wrap_offsets(self.text, width)
-        self._line_starts = [s for s, _ in self._lines]
-        self.virtual_size = Size(width, len(self._lines))
-        self.post_message(self.Resized())
+        self._lines, self._line_starts = [], []
+        self._wrap_pos = 0
+        self._wrap_generation += 1
+        self._wrap_more(self._wrap_generation)
+
+    def _wrap_more(self, generation: int) -> None:
+        if generation != self._wrap_generation or self._wrap_pos > len(self.text):
+            return
+        start = self._wrap_pos
+        end = self.text.find("\n", start + WRAP_CHUNK)
+        end = len(self.text) if end < 0 else end
+        lines = [(s + start, e + start)
+                 for s, e in wrap_offsets(self.text[start:end], self._wrapped_width)]
+        self._lines.extend(lines)
+        self._line_starts.extend(s for s, _ in lines)
+        self._wrap_pos = end + 1
+        self.virtual_size = Size(self._wrapped_width, len(self._lines))
+        self.refresh()
+        if self._wrap_pos <= len(self.text):
+            self.set_timer(0.005, partial(self._wrap_more, generation))
+        else:
+            self.post_message(self.Resized())
 
     def on_resize(self) -> None:
         self._rewrap(self.scrollable_content_region.width)
