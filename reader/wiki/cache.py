@@ -47,13 +47,22 @@ class Cache:
             directory.mkdir(parents=True, exist_ok=True)
             self._db = self._open(self.path)
         except (sqlite3.OperationalError, OSError) as exc:
-            if "readonly" in str(exc) or "unable to open" in str(exc) or isinstance(exc, OSError):
-                self.notice = f"cache not writable ({directory}): lookups won't be saved"
-                self._db = self._memory()
-            else:
-                raise
+            self.notice = f"cache not writable ({directory}: {exc}): lookups won't be saved"
+            self._db = self._read_only(self.path) or self._memory()
 
     # --- opening, recovery, migration
+
+    def _read_only(self, path: Path) -> sqlite3.Connection | None:
+        """What an unwritable cache already holds stays readable, when SQLite allows."""
+        if not path.is_file():
+            return None
+        try:
+            db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False,
+                                 isolation_level=None)
+            db.execute("SELECT COUNT(*) FROM entries").fetchone()
+            return db
+        except sqlite3.Error:
+            return None
 
     def _memory(self) -> sqlite3.Connection:
         db = self._connect(":memory:")
@@ -67,6 +76,18 @@ class Cache:
         return db
 
     def _open(self, path: Path) -> sqlite3.Connection:
+        """Open (retrying while another instance holds a lock, e.g. both creating it)."""
+        for attempt in range(50):
+            try:
+                return self._open_once(path)
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or attempt == 49:
+                    raise
+                time.sleep(0.1)
+        raise AssertionError("unreachable")
+
+    def _open_once(self, path: Path) -> sqlite3.Connection:
+        db: sqlite3.Connection | None = None
         try:
             db = self._connect(str(path))
             db.execute("PRAGMA journal_mode = WAL")
@@ -77,10 +98,12 @@ class Cache:
             self._migrate(db)
             return db
         except sqlite3.DatabaseError as exc:
-            if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+            # locked, read-only, I/O trouble: the file may be fine, never move it aside
+            if isinstance(exc, sqlite3.OperationalError):
                 raise
-            with contextlib.suppress(Exception):
-                db.close()
+            if db is not None:
+                with contextlib.suppress(Exception):
+                    db.close()
             aside = path.with_name(f"{path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
             path.rename(aside)
             for suffix in ("-wal", "-shm"):
