@@ -78,3 +78,14 @@ def test_long_paragraphs_are_cut_into_blocks() -> None:
     spans = list(blocks(text, max_len=500))
     assert all(e - s <= 500 for s, e in spans)
     assert "".join(text[s:e] for s, e in spans).replace(" ", "") == text.replace(" ", "")
+
+
+def test_missed_occurrences_of_a_found_name_are_added() -> None:
+    from reader.core.consistency import propagate
+    from reader.core.model import Mention
+
+    text = "Putin kam. Dann sprach Putin.\n\nPutins Rede und Putin-Anhänger; Putin!"
+    found = [Mention(0, 5, "Putin", "PER")]
+    got = [(m.start, m.text) for m in propagate(text, found)]
+    assert got == [(0, "Putin"), (23, "Putin"), (63, "Putin")]  # not "Putins", "Putin-…"
+    assert propagate(text, found, end=20) == found  # only the analysed part

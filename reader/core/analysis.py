@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reader.core import pipelines
+from reader.core.consistency import propagate
 from reader.core.grouping import group
 from reader.core.language import detect_language
 from reader.core.model import Document, Mention
@@ -24,6 +25,8 @@ class Progress:
     document: Document
     done: float
 
+
+PROPAGATE_EVERY_UPDATE = 300_000  # characters
 
 AnalyseFn = Callable[[str], Iterator[Progress]]
 """What the UI runs in a worker: text in, ever more complete documents out."""
@@ -62,11 +65,17 @@ class Analyzer:
             mentions.extend(batch)
             pending = next(batches, None)
             done = 1.0 if pending is None else min(reached / total, 0.99)
-            yield Progress(self._document(text, mentions), done)
+            # consistency over the analysed part: on every update for an article, only
+            # at the end for a book (it rescans the text)
+            if done >= 1.0 or reached <= PROPAGATE_EVERY_UPDATE:
+                found = propagate(text, mentions, reached)
+            else:
+                found = list(mentions)
+            yield Progress(self._document(text, found), done)
 
     def analyse(self, text: str) -> Document:
         mentions = [m for batch, _ in extract(self.nlp, text) for m in batch]
-        return self._document(text, mentions)
+        return self._document(text, propagate(text, mentions))
 
     def _document(self, text: str, mentions: list[Mention]) -> Document:
         return Document(text=text, language=self.language, pipeline=self.choice.describe(),
