@@ -89,3 +89,15 @@ def test_missed_occurrences_of_a_found_name_are_added() -> None:
     got = [(m.start, m.text) for m in propagate(text, found)]
     assert got == [(0, "Putin"), (23, "Putin"), (63, "Putin")]  # not "Putins", "Putin-…"
     assert propagate(text, found, end=20) == found  # only the analysed part
+
+
+def test_a_run_of_names_found_alone_is_split() -> None:
+    from reader.core.consistency import propagate
+    from reader.core.model import Mention
+
+    text = "Moskau und Nordkorea. Dann hat Moskau Nordkorea geholfen."
+    found = [Mention(0, 6, "Moskau", "LOC"), Mention(11, 20, "Nordkorea", "LOC"),
+             Mention(31, 47, "Moskau Nordkorea", "PER")]
+    got = [(m.text, m.label) for m in propagate(text, found)]
+    assert got == [("Moskau", "LOC"), ("Nordkorea", "LOC"), ("Moskau", "LOC"),
+                   ("Nordkorea", "LOC")]

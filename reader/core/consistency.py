@@ -3,7 +3,8 @@
 A statistical model tags "Putin" in one sentence and misses it in the next. Every further
 occurrence of a surface form that the document already has as an entity (whole words,
 not inside another mention, not across a paragraph break) is added as a mention with
-that form's label. This adds mentions of entities already found, never new entities.
+that form's label. This adds mentions of entities already found, never new entities. Likewise a span that
+is nothing but a run of names found alone elsewhere is split into them.
 """
 
 from __future__ import annotations
@@ -15,10 +16,31 @@ from collections import Counter
 from reader.core.model import Label, Mention
 
 
+def split_runs(mentions: list[Mention]) -> list[Mention]:
+    """A span made only of names found alone elsewhere ("Moskau Nordkorea") is two names."""
+    alone: dict[str, Counter[Label]] = {}
+    for m in mentions:
+        if " " not in m.text:
+            alone.setdefault(m.text, Counter())[m.label] += 1
+    out: list[Mention] = []
+    for m in mentions:
+        words = m.text.split(" ")
+        if len(words) < 2 or not all(w in alone for w in words):
+            out.append(m)
+            continue
+        pos = m.start
+        for w in words:
+            out.append(Mention(pos, pos + len(w), w, alone[w].most_common(1)[0][0]))
+            pos += len(w) + 1
+    return out
+
+
 def propagate(text: str, mentions: list[Mention], end: int | None = None) -> list[Mention]:
-    """``mentions`` plus every missed occurrence of their forms in ``text[:end]``."""
+    """``mentions`` (runs of known names split) plus every missed occurrence of their
+    forms in ``text[:end]``."""
     if not mentions:
         return mentions
+    mentions = split_runs(mentions)
     votes: dict[str, Counter[Label]] = {}
     for m in mentions:
         if "\n" not in m.text and sum(c.isalpha() for c in m.text) >= 2:
