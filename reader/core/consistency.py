@@ -3,8 +3,8 @@
 A statistical model tags "Putin" in one sentence and misses it in the next. Every further
 occurrence of a surface form that the document already has as an entity (whole words,
 not inside another mention, not across a paragraph break) is added as a mention with
-that form's label. This adds mentions of entities already found, never new entities. Likewise a span that
-is nothing but a run of names found alone elsewhere is split into them.
+that form's label. This adds mentions of entities already found, never new entities.
+Likewise a span that is nothing but a run of names found alone elsewhere is split.
 """
 
 from __future__ import annotations
