@@ -76,3 +76,27 @@ def test_models_path_is_loadable() -> None:
     assert result.returncode == 0
     nlp = spacy.load(result.stdout.strip())
     assert "ner" in nlp.pipe_names
+
+
+def test_lookup_offline_and_cache_commands(tmp_path: Path) -> None:
+    import asyncio
+
+    from reader.wiki.cache import Cache
+    from reader.wiki.client import WikiClient
+    from reader.wiki.service import LookupService
+    from tests.stubwiki import sample_wiki
+
+    service = LookupService(WikiClient("https://{lang}.wiki.test/w/api.php",
+                                       transport=sample_wiki().transport()), Cache(tmp_path))
+    asyncio.run(service.lookup("Wladimir Putin", "de"))
+    found = _run("lookup", "Wladimir Putin", "--offline", "--cache-dir", str(tmp_path))
+    assert found.returncode == 0 and "russischer Politiker" in found.stdout
+    assert "cached" in found.stdout
+    missing = _run("lookup", "Kim Jong-un", "--offline", "--cache-dir", str(tmp_path))
+    assert missing.returncode == 1 and "reader prefetch" in missing.stderr
+    stats = _run("cache", "stats", "--cache-dir", str(tmp_path))
+    assert "found      1" in stats.stdout
+    export = _run("cache", "export", "--cache-dir", str(tmp_path))
+    assert json.loads(export.stdout.splitlines()[0])["title"] == "Wladimir Putin"
+    cleared = _run("cache", "clear", "--cache-dir", str(tmp_path))
+    assert "removed 1" in cleared.stdout
