@@ -228,25 +228,3 @@ def test_read_only_cache_dir_still_works(tmp_path: Path) -> None:
     finally:
         d.chmod(0o700)
 
-
-def test_older_schema_is_migrated(tmp_path: Path) -> None:
-    import sqlite3
-
-    d = tmp_path / "cache"
-    d.mkdir()
-    db = sqlite3.connect(d / "lookups.sqlite3")
-    db.executescript("""
-        CREATE TABLE entries (lang TEXT, key TEXT, payload TEXT, fetched_at REAL,
-                              PRIMARY KEY (lang, key));
-        CREATE TABLE picks (lang TEXT, key TEXT, title TEXT, picked_at REAL,
-                            PRIMARY KEY (lang, key));
-        PRAGMA user_version = 1;
-    """)
-    payload = {"status": "found", "query": "Kiew", "lang": "de", "title": "Kiew"}
-    db.execute("INSERT INTO entries VALUES ('de', 'kiew', ?, 1.0)", (json.dumps(payload),))
-    db.commit()
-    db.close()
-    cache = Cache(d)
-    bg = cache.get("de", "kiew")
-    assert bg is not None and bg.title == "Kiew"
-    assert cache.stats()["found"] == 1

@@ -5,7 +5,6 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
 
 from textual import work
 from textual.app import App, ComposeResult
@@ -17,7 +16,7 @@ from textual.worker import get_current_worker
 from reader.core.analysis import AnalyseFn, Progress
 from reader.core.model import LABEL_NAMES, LABELS, Document, Entity, Label, Mention
 from reader.core.source import Source
-from reader.ui.screens.help import HelpScreen
+from reader.ui.screens.help import HelpScreen, help_sections
 from reader.ui.widgets.article import ArticleView
 from reader.ui.widgets.detail import CandidateList, DetailView
 from reader.ui.widgets.entities import EntityPanel
@@ -330,22 +329,5 @@ class ReaderApp(App[None]):
                                    if e.label not in hidden for m in e.mentions])
 
     def action_help(self) -> None:
-        self.push_screen(HelpScreen(help_sections(self)))
+        self.push_screen(HelpScreen(help_sections(self, ArticleView.BINDINGS)))
 
-
-def help_sections(app: App[Any]) -> list[tuple[str, list[tuple[str, str]]]]:
-    """Every binding of the app and its widgets, as (section, [(keys, description)])."""
-    def rows(bindings: list[Binding]) -> list[tuple[str, str]]:
-        out = []
-        for b in bindings:
-            keys = ", ".join(app.get_key_display(Binding(k, "")) for k in b.key.split(","))
-            out.append((keys, b.description or b.action))
-        return out
-
-    app_bindings = [b for b in app.BINDINGS if isinstance(b, Binding)]
-    return [
-        ("Anywhere", [*rows(app_bindings), ("tab, shift+tab", "Move between panes")]),
-        ("Article", rows([b for b in ArticleView.BINDINGS if isinstance(b, Binding)])),
-        ("Entity list", [("↑ ↓, j k", "Move (selects the entity)"), ("home, end", "First, last"),
-                         ("/", "Filter by typing; enter keeps it, esc clears it")]),
-    ]

@@ -32,6 +32,14 @@ CREATE TABLE IF NOT EXISTS picks (
 );
 """
 
+_INSERT = ("INSERT OR REPLACE INTO entries(lang, key, status, payload, fetched_at) "
+           "VALUES (?, ?, ?, ?, ?)")
+
+
+def _row(lang: str, key: str, bg: Background) -> tuple[str, str, str, str, float]:
+    return (lang, key, bg.status, json.dumps(bg.to_json(), ensure_ascii=False),
+            bg.fetched_at or time.time())
+
 
 class Cache:
     """Lookups and picks on disk (or in memory when the disk refuses)."""
@@ -157,12 +165,8 @@ class Cache:
             return None
 
     def put(self, lang: str, key: str, background: Background) -> None:
-        payload = json.dumps(background.to_json(), ensure_ascii=False)
         try:
-            self._db.execute(
-                "INSERT OR REPLACE INTO entries(lang, key, status, payload, fetched_at) "
-                "VALUES (?, ?, ?, ?, ?)",
-                (lang, key, background.status, payload, background.fetched_at or time.time()))
+            self._db.execute(_INSERT, _row(lang, key, background))
         except sqlite3.OperationalError as exc:
             self.notice = f"cache write failed ({exc}): lookups won't be saved"
 
@@ -170,12 +174,7 @@ class Cache:
         """Write several entries in one transaction (prefetch)."""
         try:
             self._db.execute("BEGIN IMMEDIATE")
-            for lang, key, bg in items:
-                self._db.execute(
-                    "INSERT OR REPLACE INTO entries(lang, key, status, payload, fetched_at) "
-                    "VALUES (?, ?, ?, ?, ?)",
-                    (lang, key, bg.status, json.dumps(bg.to_json(), ensure_ascii=False),
-                     bg.fetched_at or time.time()))
+            self._db.executemany(_INSERT, [_row(*item) for item in items])
             self._db.execute("COMMIT")
         except sqlite3.OperationalError as exc:
             if self._db.in_transaction:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.binding import Binding
+from typing import Any
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -29,3 +31,24 @@ class HelpScreen(ModalScreen[None]):
         lines.append(Content.styled("esc, q or ? closes this screen", "dim italic"))
         with VerticalScroll(id="help-box"):
             yield Static(Content("\n").join(lines), markup=False)
+
+
+def help_sections(app: App[Any], article_bindings: list[BindingType],
+                  ) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Every binding of the app and its widgets, as (section, [(keys, description)])."""
+    def rows(bindings: list[Binding]) -> list[tuple[str, str]]:
+        out = []
+        for b in bindings:
+            keys = ", ".join(app.get_key_display(Binding(k, "")) for k in b.key.split(","))
+            out.append((keys, b.description or b.action))
+        return out
+
+    app_bindings = [b for b in app.BINDINGS if isinstance(b, Binding)]
+    return [
+        ("Anywhere", [*rows(app_bindings), ("tab, shift+tab", "Move between panes")]),
+        ("Article", rows([b for b in article_bindings if isinstance(b, Binding)])),
+        ("Entity list", [("↑ ↓, j k", "Move (selects the entity)"), ("home, end", "First, last"),
+                         ("/", "Filter by typing; enter keeps it, esc clears it")]),
+        ("Details", [("tab", "Reach the candidates of an ambiguous name"),
+                     ("enter", "Pick the right page (remembered for that name)")]),
+    ]
