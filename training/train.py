@@ -36,18 +36,20 @@ def run_pretrain(lang: str, out: Path, epochs: int) -> Path:
         "nlp.lang": lang,
         "paths.raw_text": str(HERE / "corpus" / lang / "raw.jsonl"),
         "pretraining.max_epochs": epochs,
-    }, interpolate=False)
+    }, interpolate=True)
     if target.exists():
         shutil.rmtree(target)
     pretrain(config, target, silent=False)
     return last
 
 
-def run_train(lang: str, out: Path, init_tok2vec: Path | None) -> Path:
+def run_train(lang: str, out: Path, init_tok2vec: Path | None,
+              extra: dict[str, object]) -> Path:
     from spacy.cli.train import train
 
     corpus = HERE / "corpus" / lang
     overrides: dict[str, object] = {
+        **extra,
         "nlp.lang": lang,
         "paths.train": str(corpus / "train.spacy"),
         "paths.dev": str(corpus / "dev.spacy"),
@@ -81,6 +83,8 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=Path("../shared/data/ner"))
     ap.add_argument("--out", type=Path, default=HERE / "output")
     ap.add_argument("--pretrain-epochs", type=int, default=6)
+    ap.add_argument("--check", action="store_true",
+                    help="train and evaluate, but leave the bundled pipeline as it is")
     ap.add_argument("--no-pretrain", action="store_true",
                     help="skip pretraining even where mixtures.json asks for it")
     args = ap.parse_args()
@@ -90,8 +94,11 @@ def main() -> None:
     mixture = json.loads((HERE / "mixtures.json").read_text())[args.lang]
     pretrain = mixture.get("pretrain", False) and not args.no_pretrain
     init = run_pretrain(args.lang, args.out, args.pretrain_epochs) if pretrain else None
-    best = run_train(args.lang, args.out, init)
-    print(format_table(install(args.lang, best, args.data)))
+    best = run_train(args.lang, args.out, init, mixture.get("overrides", {}))
+    if args.check:
+        print(format_table(evaluate(args.lang, best, args.data)))
+    else:
+        print(format_table(install(args.lang, best, args.data)))
 
 
 if __name__ == "__main__":
