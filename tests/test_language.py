@@ -14,3 +14,8 @@ def test_english() -> None:
 
 def test_german_short() -> None:
     assert detect_language("Der Rhein ist niedrig und die Schiffe sind nur halb voll.") == "de"
+
+
+def test_short_text_with_german_letters() -> None:
+    assert detect_language("Grüße aus Köln") == "de"
+    assert detect_language("Hello from Cologne") == "en"

@@ -56,7 +56,9 @@ def write_card(lang: str, dest: Path, result: dict[str, Any]) -> None:
     for lab, s in result["per_label"].items():
         lines.append(f"| {lab} | {s['p']:.3f} | {s['r']:.3f} | {s['f']:.3f} |")
     o = result["overall"]
+    overrides = mixture.get("overrides", {})
     lines += [f"| **all** | {o['p']:.3f} | {o['r']:.3f} | {o['f']:.3f} |", "",
+              f"Config overrides: {overrides}." if overrides else "", "",
               "## Training data, licences and attribution", "",
               "| corpus | source | licence | sentences used | label mapping |",
               "|---|---|---|---:|---|"]
@@ -64,6 +66,8 @@ def write_card(lang: str, dest: Path, result: dict[str, Any]) -> None:
         src, lic = SOURCES[name]
         used = stats.get(name, {}).get("sentences", 0)
         lines.append(f"| {name} | {src} | {lic} | {used} | {_mapping(name)} |")
+    if mixture.get("notes"):
+        lines += ["", "## Notes", "", mixture["notes"]]
     lines += ["", "Sentences that also occur in the held-out dev/test split are removed from "
               "training, as are duplicates. Because some sources are CC BY-SA, the pipeline is "
               "distributed under CC BY-SA 4.0, with attribution to the sources above.", ""]

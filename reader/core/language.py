@@ -23,6 +23,7 @@ def detect_language(text: str, sample_chars: int = 200_000) -> str:
     words = Counter(w.lower() for w in WORD.findall(text[:sample_chars]))
     scores = {lang: sum(words[w] for w in stop) for lang, stop in STOPWORDS.items()}
     best = max(scores, key=lambda k: scores[k])
-    if scores[best] < 2:
-        return DEFAULT
+    if scores[best] < 2 or scores["de"] == scores["en"]:
+        # too little to go on: German letters are a hint, else the default
+        return "de" if any(c in "äöüßÄÖÜ" for c in text[:sample_chars]) else DEFAULT
     return best
