@@ -39,6 +39,7 @@ def run_pretrain(lang: str, out: Path, epochs: int) -> Path:
     }, interpolate=True)
     if target.exists():
         shutil.rmtree(target)
+    target.mkdir(parents=True)
     pretrain(config, target, silent=False)
     return last
 
