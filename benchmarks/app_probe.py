@@ -49,7 +49,7 @@ async def main(path: str, keys: int) -> None:
     app = Probe(source, analyzer.language, stream, analyzer.choice.describe())
     async with app.run_test(size=(140, 45)) as pilot:
         shown = False
-        latencies = []
+        latencies: list[float] = []
         while app.progress < 1.0 or not shown:
             if not shown and app.document is not None and app.document.entities:
                 shown = True

@@ -93,9 +93,9 @@ class StubWiki:
         answer: dict[str, Any] = {"batchcomplete": True}
         if "extracts" in props:  # like TextExtracts: at most 20 intro extracts per answer
             start = int(params.get("excontinue", 0))
-            for i, page in enumerate(out):
+            for i, entry in enumerate(out):
                 if not start <= i < start + EXTRACTS_PER_ANSWER:
-                    page.pop("extract", None)
+                    entry.pop("extract", None)
             if start + EXTRACTS_PER_ANSWER < len(out):
                 answer = {"continue": {"excontinue": start + EXTRACTS_PER_ANSWER,
                                        "continue": "||"}}

@@ -57,7 +57,8 @@ async def test_disambiguation_pick_is_remembered_after_restart(tmp_path: Path) -
         await _settled(pilot)
         assert "This name is ambiguous" in detail_text(app)
         await pilot.press("tab")  # to the candidates
-        assert "Kursk (Stadt)" in str(app.detail.candidates.highlighted_option.prompt)
+        option = app.detail.candidates.highlighted_option
+        assert option is not None and "Kursk (Stadt)" in str(option.prompt)
         await pilot.press("enter")
         await _settled(pilot)
         assert "Kursk (Stadt) — Stadt in Russland" in detail_text(app)

@@ -26,13 +26,13 @@ HOSTILE = (
 def _ruler() -> Language:
     """A stand-in model: every title-cased word is a name (so every odd text yields spans)."""
     nlp = spacy.blank("de")
-    nlp.add_pipe("entity_ruler").add_patterns(
+    nlp.add_pipe("entity_ruler").add_patterns(  # type: ignore[attr-defined]
         [{"label": "PER", "pattern": [{"IS_TITLE": True, "OP": "+"}]}])
     return nlp
 
 
 NLP = _ruler()
-TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=400)
+TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=400)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -67,7 +67,7 @@ def test_wrapping_any_text_never_raises(text: str, width: int) -> None:
 async def test_hostile_article_renders_literally_and_nothing_acts() -> None:
     app = make_app(text=HOSTILE, names={"Berlin": "LOC", "Angela Merkel": "PER", "Paris": "LOC"})
     copied: list[str] = []
-    app.copy_to_clipboard = copied.append  # type: ignore[method-assign]
+    app.copy_to_clipboard = copied.append  # type: ignore[method-assign,assignment]
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         screen = screen_text(app)

@@ -15,7 +15,8 @@ from reader.core.ner import blocks, extract
 def _nlp(patterns: list[tuple[str, str]]) -> Language:
     nlp = spacy.blank("de")
     ruler = nlp.add_pipe("entity_ruler")
-    ruler.add_patterns([{"label": lab, "pattern": pat} for lab, pat in patterns])
+    ruler.add_patterns(  # type: ignore[attr-defined]
+       [{"label": lab, "pattern": pat} for lab, pat in patterns])
     return nlp
 
 

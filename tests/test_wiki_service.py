@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -25,8 +26,9 @@ def make_service(tmp_path: Path, wiki: StubWiki | None = None,
                  ) -> tuple[LookupService, StubWiki]:
     wiki = wiki or sample_wiki()
     client = WikiClient(API, transport=transport or wiki.transport())
-    kwargs = {"clock": clock} if clock else {}
-    return LookupService(client, Cache(tmp_path / "cache"), offline=offline, **kwargs), wiki
+    service = LookupService(client, Cache(tmp_path / "cache"), offline=offline,
+                            clock=clock or time.time)
+    return service, wiki
 
 
 async def test_found_page_with_description_lead_and_url(tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ def test_folds_long_words() -> None:
     assert [e - s for s, e in wrap_offsets("x" * 25, 10)] == [10, 10, 5]
 
 
-@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=300),
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=300),
        st.integers(min_value=1, max_value=40))
 def test_lines_cover_text_in_order(text: str, width: int) -> None:
     lines = wrap_offsets(text, width)

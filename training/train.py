@@ -25,7 +25,7 @@ CONFIG = HERE / "configs" / "ner.cfg"
 
 
 def run_pretrain(lang: str, out: Path, epochs: int) -> Path:
-    from spacy.cli.pretrain import pretrain
+    from spacy.training.pretrain import pretrain
     from spacy.util import load_config
 
     target = out / f"pretrain-{lang}"
