@@ -70,6 +70,12 @@ async def main(path: str, keys: int) -> None:
         for ms in latencies:
             print(f"key {ms:.1f}", flush=True)
         print(f"index {now():.3f}", flush=True)
+    import resource
+
+    # peak resident memory of the app process and of its analysis worker (a child)
+    print(f"rss_app {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f}", flush=True)
+    print(f"rss_worker {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f}",
+          flush=True)
 
 
 if __name__ == "__main__":

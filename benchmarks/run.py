@@ -13,7 +13,6 @@ import asyncio
 import json
 import os
 import platform
-import resource
 import statistics
 import subprocess
 import sys
@@ -51,7 +50,6 @@ def probe(path: Path, keys: int = 0) -> dict[str, Any]:
         else:
             out[name] = float(value)
     proc.wait()
-    out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return out
 
 
@@ -157,7 +155,9 @@ def scale(data_dir: Path) -> dict[str, Any]:
     keys = sorted(r["key_ms"]) or [float("nan")]
     return {"file_bytes": path.stat().st_size, "first_paint_s": r["paint"],
             "entities_shown_s": r["entities"], "full_index_s": r["index"],
-            "peak_rss_mb": round(r["peak_rss_mb"]), "key_latency_p50_ms": keys[len(keys) // 2],
+            "peak_rss_app_mb": r["rss_app"], "peak_rss_worker_mb": r["rss_worker"],
+            "peak_rss_mb": r["rss_app"] + r["rss_worker"],
+            "key_latency_p50_ms": keys[len(keys) // 2],
             "key_latency_max_ms": keys[-1], "keys_measured": len(r["key_ms"])}
 
 
@@ -189,7 +189,8 @@ ROWS = [
     ("scale", "1 MB: first paint (s)", ("scale", "first_paint_s"), "≤ 1",
      ("startup", "floor_import_textual_s"), "import textual.app"),
     ("scale", "1 MB: full index (s)", ("scale", "full_index_s"), "≤ 60", None, ""),
-    ("scale", "1 MB: peak RSS (MB)", ("scale", "peak_rss_mb"), "≤ 800", None, ""),
+    ("scale", "1 MB: peak RSS, app + worker (MB)", ("scale", "peak_rss_mb"), "≤ 800",
+     ("scale", "peak_rss_app_mb"), "app alone"),
     ("scale", "1 MB: key latency max (ms)", ("scale", "key_latency_max_ms"), "≤ 100", None, ""),
 ]
 
