@@ -52,15 +52,16 @@ class ReaderApp(App[None]):
     CSS_PATH = Path(__file__).parent / "reader.tcss"
     TITLE = "reader"
     BINDINGS = [
-        Binding("q", "quit", "Quit"),
-        Binding("question_mark", "help", "Help"),
-        Binding("slash", "filter", "Filter"),
-        Binding("n", "next_mention", "Next"),
-        Binding("N", "previous_mention", "Prev"),
-        Binding("o", "open_page", "Open page"),
-        Binding("y", "copy_link", "Copy link"),
-        Binding("r", "refresh", "Retry/refresh"),
-        *(Binding(k, f"toggle_type('{lab}')", f"{LABEL_NAMES[lab]}", show=False)
+        Binding("q", "quit", "Quit", tooltip="Quit reader"),
+        Binding("question_mark", "help", "Help", tooltip="This list of keys"),
+        Binding("slash", "filter", "Filter", tooltip="Filter the entity list by typing"),
+        Binding("n", "next_mention", "Next", tooltip="Next mention of the selected entity"),
+        Binding("N", "previous_mention", "Prev", tooltip="Previous mention (wraps around)"),
+        Binding("o", "open_page", "Open page", tooltip="Open the Wikipedia page in a browser"),
+        Binding("y", "copy_link", "Copy link", tooltip="Copy the Wikipedia page's URL"),
+        Binding("r", "refresh", "Retry/refresh", tooltip="Retry a failed lookup, refresh one"),
+        *(Binding(k, f"toggle_type('{lab}')", LABEL_NAMES[lab], show=False,
+                  tooltip=f"Show or hide {LABEL_NAMES[lab]}")
           for k, lab in TYPE_KEYS.items()),
     ]
 

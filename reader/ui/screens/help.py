@@ -26,7 +26,7 @@ class HelpScreen(ModalScreen[None]):
         for title, rows in self.sections:
             lines.append(Content.styled(title, "bold $accent"))
             for keys, description in rows:
-                lines.append(Content.assemble((f"  {keys:<18}", "bold"), description))
+                lines.append(Content.assemble((f"  {keys:<16}", "bold"), description))
             lines.append(Content(""))
         lines.append(Content.styled("esc, q or ? closes this screen", "dim italic"))
         with VerticalScroll(id="help-box"):
@@ -40,7 +40,7 @@ def help_sections(app: App[Any], article_bindings: list[BindingType],
         out = []
         for b in bindings:
             keys = ", ".join(app.get_key_display(Binding(k, "")) for k in b.key.split(","))
-            out.append((keys, b.description or b.action))
+            out.append((keys, b.tooltip or b.description or b.action))
         return out
 
     app_bindings = [b for b in app.BINDINGS if isinstance(b, Binding)]

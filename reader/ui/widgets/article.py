@@ -33,12 +33,12 @@ class ArticleView(ScrollView, can_focus=True):
         "article--selected", "article--current",
     }
     BINDINGS = [
-        Binding("j,down", "scroll_down", "Down", show=False),
-        Binding("k,up", "scroll_up", "Up", show=False),
-        Binding("space,pagedown", "page_down", "Page down", show=False),
-        Binding("b,pageup", "page_up", "Page up", show=False),
-        Binding("home,g", "scroll_home", "Top", show=False),
-        Binding("end,G", "scroll_end", "Bottom", show=False),
+        Binding("j,down", "scroll_down", "Down", show=False, tooltip="Scroll down a line"),
+        Binding("k,up", "scroll_up", "Up", show=False, tooltip="Scroll up a line"),
+        Binding("space,pagedown", "page_down", "Page down", show=False, tooltip="Page down"),
+        Binding("b,pageup", "page_up", "Page up", show=False, tooltip="Page up"),
+        Binding("home,g", "scroll_home", "Top", show=False, tooltip="Top of the article"),
+        Binding("end,G", "scroll_end", "Bottom", show=False, tooltip="End of the article"),
     ]
 
     # keys scroll at once, without animation: the screen answers the key immediately
