@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 DATA   ?= ../shared/data/ner
 ARTICLE ?= sample_articles/article-de-putin-kim-beijing.txt
 
-.PHONY: run test lint train evaluate bench clean
+.PHONY: run test lint train-de train-en evaluate bench clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,8 +27,8 @@ lint: $(STAMP)
 test: lint  ## lint, type-check, architecture contracts, then the test suite
 	$(BIN)/pytest -q
 
-train: $(STAMP)  ## train a bundled pipeline: make train LANG=de [DATA=../shared/data/ner]
-	$(BIN)/python -m training.train $(LANG) --data $(DATA)
+train-de train-en: train-%: $(STAMP)  ## retrain a bundled pipeline [DATA=../shared/data/ner]
+	$(BIN)/python -m training.train $* --data $(DATA)
 
 evaluate: $(STAMP)  ## P/R/F per label of the bundled pipelines on the held-out splits
 	$(BIN)/python -m training.evaluate de en --data $(DATA)

@@ -44,7 +44,7 @@ def write_card(lang: str, dest: Path, result: dict[str, Any]) -> None:
         + (", pretrained with `spacy pretrain` on the raw text of the corpora below"
            if mixture.get("pretrain") else "")
         + "; transition-based NER) that finds PER, LOC, ORG and MISC. Trained by "
-        f"`make train LANG={lang}` (`python -m training.train {lang}`) from "
+        f"`make train-{lang}` (`python -m training.train {lang}`) from "
         "`training/configs/ner.cfg` and `training/mixtures.json`.", "",
         "## Held-out evaluation", "",
         f"Exact-span scores on {result['sentences']} held-out sentences of "
