@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from reader.core.analysis import Progress
 from reader.ui.widgets.entities import EntityList
 from tests.fakes import SAMPLE_NAMES, fake_analyse
-from tests.ui_helpers import make_app, screen_text, settle
+from tests.ui_helpers import entity_rows, make_app, screen_text, settle
 
 SIZE = (130, 45)
 
@@ -39,8 +39,7 @@ async def test_panel_groups_entities_with_variants_merged() -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        options = app.query_one(EntityList)
-        rows = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        rows = entity_rows(app)
         people = rows[: rows.index(next(r for r in rows if r.startswith("Places")))]
         assert any(r.startswith("▍Wladimir Putin") for r in people)
         assert not any(r.startswith("▍Putin") for r in rows)
@@ -111,13 +110,11 @@ async def test_filter_by_typing_and_escape_clears() -> None:
         await pilot.press(*"kim")
         await pilot.pause()
         options = app.query_one(EntityList)
-        rows = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
-        entities = [r for r in rows if r.startswith("▍")]
+        entities = [r for r in entity_rows(app) if r.startswith("▍")]
         assert entities == ["▍Kim Jong-un  5"]
         await pilot.press("escape")
         await pilot.pause()
-        rows = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
-        assert len([r for r in rows if r.startswith("▍")]) > 10
+        assert len([r for r in entity_rows(app) if r.startswith("▍")]) > 10
         assert options.has_focus
 
 

@@ -37,3 +37,9 @@ def detail_text(app: ReaderApp) -> str:
     rows = [str(app.detail.candidates.get_option_at_index(i).prompt)
             for i in range(app.detail.candidates.option_count)]
     return "\n".join([str(app.detail.body.content), *rows])
+
+
+def entity_rows(app: ReaderApp) -> list[str]:
+    """The entity list's rows as text (group headers and entities)."""
+    options = app.panel.entity_list
+    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]

@@ -14,7 +14,6 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding
 from textual.geometry import Region, Size
-from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -59,9 +58,6 @@ class ArticleView(ScrollView, can_focus=True):
 
     def action_scroll_end(self) -> None:
         self.scroll_end(animate=False)
-
-    class Resized(Message):
-        """The text was re-wrapped (line positions changed)."""
 
     def __init__(self, text: str, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -130,8 +126,6 @@ class ArticleView(ScrollView, can_focus=True):
         self.refresh()
         if self._wrap_pos <= len(self.text):
             self.set_timer(0.005, partial(self._wrap_more, generation))
-        else:
-            self.post_message(self.Resized())
 
     def on_resize(self) -> None:
         self._rewrap(self.scrollable_content_region.width)
