@@ -169,3 +169,14 @@ async def test_progressive_analysis_fills_the_panel() -> None:
         await settle(pilot)
         assert app.progress == 1.0
         assert "Donald Trump" in screen_text(app)  # the last paragraph's entity arrived
+
+
+async def test_mouse_click_selects_an_entity() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        rows = entity_rows(app)
+        row = next(i for i, r in enumerate(rows) if r.startswith("▍Xi Jinping"))
+        await pilot.click(EntityList, offset=(3, row - app.panel.entity_list.scroll_offset.y))
+        await pilot.pause()
+        assert app.selection is not None and app.selection.entity.name == "Xi Jinping"
