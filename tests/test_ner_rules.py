@@ -102,3 +102,12 @@ def test_a_run_of_names_found_alone_is_split() -> None:
     got = [(m.text, m.label) for m in propagate(text, found)]
     assert got == [("Moskau", "LOC"), ("Nordkorea", "LOC"), ("Moskau", "LOC"),
                    ("Nordkorea", "LOC")]
+
+
+def test_administrative_noun_is_left_out_of_a_place_name() -> None:
+    nlp = _nlp([("LOC", "Region Kursk"), ("GPE", "Stadt Bielefeld"), ("ORG", "Stadt Köln"),
+                ("LOC", "Kursk")])
+    text = "Kämpfe in der Region Kursk. Die Stadt Bielefeld und die Stadt Köln klagen. Kursk."
+    # an organisation ("Stadt Köln" as the city administration) keeps its full name
+    assert _found(nlp, text) == [("Kursk", "LOC"), ("Bielefeld", "LOC"),
+                                 ("Stadt Köln", "ORG"), ("Kursk", "LOC")]

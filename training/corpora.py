@@ -14,6 +14,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reader.core.conventions import starts_with_admin_noun
+
 Sentence = tuple[list[str], list[str]]  # tokens, IOB2 tags over PER/LOC/ORG/MISC
 
 # --- label maps: source label (without B-/I-) -> reader label or None (= not an entity)
@@ -51,6 +53,7 @@ WNUT = {
     "product": "MISC", "creative-work": "MISC",
 }
 UNER = {"PER": "PER", "LOC": "LOC", "ORG": "ORG"}
+
 
 REDIRECT = re.compile(r"^(WEITERLEITUNG|REDIRECT|#REDIRECT)$", re.IGNORECASE)
 
@@ -125,6 +128,17 @@ def _to_iob2(raw: list[tuple[str, str | None]], iob1: bool) -> list[str]:
     return out
 
 
+def _strip_admin_nouns(tokens: list[str], tags: list[str], lang: str) -> list[str]:
+    """"Landkreis Harburg" as LOC becomes "Landkreis" O + "Harburg" LOC: GermEval's
+    convention (``reader.core.conventions``), which PAN-X's link texts do not follow."""
+    out = list(tags)
+    for i, tag in enumerate(tags):
+        if (tag == "B-LOC" and i + 1 < len(tags) and tags[i + 1] == "I-LOC"
+                and starts_with_admin_noun(tokens[i: i + 2], lang)):
+            out[i], out[i + 1] = "O", "B-LOC"
+    return out
+
+
 def _chunks(tokens: list[str], tags: list[str], max_len: int) -> Iterator[Sentence]:
     start = 0
     for i, tok in enumerate(tokens):
@@ -144,7 +158,7 @@ def _sentence(corpus: Corpus, tokens: list[str],
               raw: list[tuple[str, str | None]]) -> Iterator[Sentence]:
     if not tokens or any(REDIRECT.match(t) for t in tokens):
         return
-    tags = _to_iob2(raw, corpus.iob1)
+    tags = _strip_admin_nouns(tokens, _to_iob2(raw, corpus.iob1), corpus.lang)
     if corpus.max_len:
         yield from _chunks(tokens, tags, corpus.max_len)
     else:

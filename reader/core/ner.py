@@ -4,6 +4,7 @@ The text is cut into blocks at blank lines (paragraphs), so no entity ever spans
 paragraph break; over-long paragraphs are cut further at line ends. Each entity span the
 pipeline finds is then normalised to PER/LOC/ORG/MISC and cleaned: surrounding
 punctuation and lowercase words pulled into a name are trimmed ("Kim Jong-un von mir"),
+an administrative noun in front of a place name is left out ("Region Kursk" -> "Kursk"),
 names are cut at a line break unless the text is hard-wrapped prose, and page furniture
 (shouted labels such as "WERBUNG", a credit such as "AP Photo" trailing a caption) is
 dropped.
@@ -15,6 +16,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
+from reader.core.conventions import starts_with_admin_noun
 from reader.core.model import Label, Mention
 
 if TYPE_CHECKING:
@@ -81,6 +83,9 @@ def _trim(span: Span) -> tuple[int, int] | None:
             end -= 1
         else:
             break
+    if (LABEL_MAP.get(span.label_) == "LOC"
+            and starts_with_admin_noun([t.text for t in doc[start: start + 2]], doc.lang_)):
+        start += 1  # "Region Kursk" -> "Kursk" (see reader.core.conventions)
     return (start, end) if end > start else None
 
 
