@@ -43,7 +43,14 @@ def write_card(lang: str, dest: Path, result: dict[str, Any]) -> None:
         "with a CNN window encoder"
         + (", pretrained with `spacy pretrain` on the raw text of the corpora below"
            if mixture.get("pretrain") else "")
-        + "; transition-based NER) that finds PER, LOC, ORG and MISC. Trained by "
+        + (", plus floret subword vectors trained here on the raw text of every "
+           f"{lang} corpus below, held-out sentences excluded ({mixture['vectors']})"
+           if "vectors" in mixture else "")
+        + "; transition-based NER"
+        + ("; then a gazetteer of names the training split labels reliably, which only "
+           f"adds entities where the NER found none ({mixture['gazetteer']})"
+           if "gazetteer" in mixture else "")
+        + ") that finds PER, LOC, ORG and MISC. Trained by "
         f"`make train-{lang}` (`python -m training.train {lang}`) from "
         "`training/configs/ner.cfg` and `training/mixtures.json`.", "",
         "## Held-out evaluation", "",

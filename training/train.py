@@ -3,11 +3,13 @@
     python -m training.train de [--data ../shared/data/ner] [--no-pretrain]
 
 1. ``training.prepare``: corpora → train/dev/test DocBins and raw text;
-2. ``spacy pretrain`` (characters objective) of the tok2vec on the raw text of every
-   corpus of the language, held-out sentences excluded;
-3. ``spacy train`` with ``configs/ner.cfg``, initialised from the pretrained tok2vec;
+2. where ``mixtures.json`` asks for them: floret subword vectors trained on that raw text
+   (``training.vectors``) and/or ``spacy pretrain`` of the tok2vec on it;
+3. ``spacy train`` with ``configs/ner.cfg`` and the language's overrides, then, where
+   asked for, a gazetteer of reliable training-set names after the NER
+   (``training.gazetteer``);
 4. evaluation on the held-out test split, and the best model copied to
-   ``reader/models/<lang>`` with its model card.
+   ``reader/models/<lang>`` with its model card (unless ``--check``).
 """
 
 from __future__ import annotations
@@ -17,9 +19,11 @@ import json
 import shutil
 from pathlib import Path
 
+from training import gazetteer
 from training.card import write_card
 from training.evaluate import MODELS, evaluate, format_table
 from training.prepare import HERE, prepare
+from training.vectors import build_vectors
 
 CONFIG = HERE / "configs" / "ner.cfg"
 
@@ -44,7 +48,7 @@ def run_pretrain(lang: str, out: Path, epochs: int) -> Path:
     return last
 
 
-def run_train(lang: str, out: Path, init_tok2vec: Path | None,
+def run_train(lang: str, out: Path, init_tok2vec: Path | None, vectors: Path | None,
               extra: dict[str, object]) -> Path:
     from spacy.cli.train import train
 
@@ -57,6 +61,9 @@ def run_train(lang: str, out: Path, init_tok2vec: Path | None,
     }
     if init_tok2vec is not None:
         overrides["paths.init_tok2vec"] = str(init_tok2vec)
+    if vectors is not None:
+        overrides["paths.vectors"] = str(vectors)
+        overrides["components.tok2vec.model.embed.include_static_vectors"] = True
     target = out / lang
     train(CONFIG, target, overrides=overrides)
     return target / "model-best"
@@ -95,7 +102,12 @@ def main() -> None:
     mixture = json.loads((HERE / "mixtures.json").read_text())[args.lang]
     pretrain = mixture.get("pretrain", False) and not args.no_pretrain
     init = run_pretrain(args.lang, args.out, args.pretrain_epochs) if pretrain else None
-    best = run_train(args.lang, args.out, init, mixture.get("overrides", {}))
+    vectors = (build_vectors(args.lang, args.out, mixture["vectors"])
+               if "vectors" in mixture else None)
+    best = run_train(args.lang, args.out, init, vectors, mixture.get("overrides", {}))
+    if "gazetteer" in mixture:
+        patterns = gazetteer.learn(args.lang, **mixture["gazetteer"])
+        best = gazetteer.add_to(best, args.out / f"{args.lang}-gazetteer", patterns)
     if args.check:
         print(format_table(evaluate(args.lang, best, args.data)))
     else:

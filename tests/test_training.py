@@ -1,0 +1,78 @@
+"""The training recipe on tiny stand-in corpora: label conventions, the learned gazetteer
+and the subword vectors (no model is trained here)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import spacy
+from spacy.tokens import Doc, DocBin
+
+from training import gazetteer
+from training.corpora import CORPORA, read_corpus
+from training.vectors import build_vectors
+
+
+def test_panx_place_names_follow_germeval_convention(tmp_path: Path) -> None:
+    panx = tmp_path / "de" / "panx"
+    panx.mkdir(parents=True)
+    (panx / "train-de.tsv").write_text(
+        "im\tO\nLandkreis\tB-LOC\nHarburg\tI-LOC\n\n"
+        "Land\tB-LOC\nder\tI-LOC\nBerge\tI-LOC\n\n"
+        "Angela\tB-PER\nMerkel\tI-PER\n", encoding="utf-8")
+    (panx / "dev-de.tsv").write_text("", encoding="utf-8")
+    assert list(read_corpus(CORPORA["panx-de"], tmp_path)) == [
+        (["im", "Landkreis", "Harburg"], ["O", "O", "B-LOC"]),
+        (["Land", "der", "Berge"], ["B-LOC", "I-LOC", "I-LOC"]),  # "der" is no name
+        (["Angela", "Merkel"], ["B-PER", "I-PER"]),
+    ]
+
+
+def _corpus(tmp_path: Path) -> Path:
+    nlp = spacy.blank("de")
+    labelled = [
+        (["Die", "Stadt", "Pjöngjang", "liegt", "im", "Norden"], [None, None, "LOC"]),
+        (["In", "Essen", "regnet", "es"], [None, "LOC"]),
+    ]
+    docs = []
+    for words, labels in labelled:
+        tags = [f"B-{lab}" if lab else "O" for lab in labels] + ["O"] * (len(words) - len(labels))
+        docs.append(Doc(nlp.vocab, words=words, ents=tags))
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    DocBin(docs=docs * 3).to_disk(corpus / "train.spacy")  # upsampled: counted once
+    raw = [" ".join(w) for w, _ in labelled] + ["Wir", "Essen gehen wir später"] * 4
+    (corpus / "raw.jsonl").write_text(
+        "".join(json.dumps({"text": t}) + "\n" for t in raw), encoding="utf-8")
+    return corpus
+
+
+def test_gazetteer_keeps_reliable_names_and_never_overrides_the_model(tmp_path: Path) -> None:
+    patterns = gazetteer.learn("de", corpus=_corpus(tmp_path))
+    # "Essen" is unlabelled in most of its occurrences, so it is not a reliable name
+    assert patterns == [{"label": "LOC", "pattern": "Pjöngjang"}]
+    model = spacy.blank("de")
+    stand_in = model.add_pipe("entity_ruler", name="ner")  # the statistical NER's place
+    stand_in.add_patterns([{"label": "ORG", "pattern": "Moskau"}])  # type: ignore[attr-defined]
+    model.to_disk(tmp_path / "model")
+    patterns.append({"label": "LOC", "pattern": "Moskau"})
+    nlp = spacy.load(gazetteer.add_to(tmp_path / "model", tmp_path / "out", patterns))
+    doc = nlp("Moskau und Pjöngjang verhandeln.")
+    assert [(e.text, e.label_) for e in doc.ents] == [("Moskau", "ORG"), ("Pjöngjang", "LOC")]
+
+
+def test_subword_vectors_cover_unseen_words_and_are_reproducible(tmp_path: Path) -> None:
+    raw = tmp_path / "raw.jsonl"
+    sentences = ["Der Präsident reiste nach Moskau und Peking .",
+                 "Die Regierung in Berlin beriet über den Haushalt ."] * 50
+    raw.write_text("".join(json.dumps({"text": s}) + "\n" for s in sentences), encoding="utf-8")
+    options = {"dim": 8, "bucket": 500, "epoch": 2, "min_count": 1}
+    first = spacy.load(build_vectors("de", tmp_path / "a", options, raw=raw))
+    second = spacy.load(build_vectors("de", tmp_path / "b", options, raw=raw))
+    assert first.vocab.vectors.mode == "floret"
+    unseen = np.asarray(first.vocab["Pjöngjang"].vector)
+    assert unseen.shape == (8,) and float(np.abs(unseen).sum()) > 0
+    assert np.array_equal(np.asarray(first.vocab.vectors.data),
+                          np.asarray(second.vocab.vectors.data))
