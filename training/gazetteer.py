@@ -8,7 +8,7 @@ it is a reliable name: in the raw text of all corpora (held-out sentences exclud
 same words are labelled as an entity in at least ``min_ratio`` of their occurrences, with
 one label in at least 80 % of those.  That keeps out words that are names only sometimes
 ("Essen", "Bild").  The ruler runs after the NER and never overrides it: it only labels
-words the model left alone.
+words the model left alone (``reader.core.gazetteer``).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from pathlib import Path
 import spacy
 from spacy.tokens import DocBin
 
+from reader.core.gazetteer import Gazetteer  # registers the component
 from training.prepare import HERE
 
 MAX_WORDS = 4
@@ -68,10 +69,9 @@ def learn(lang: str, min_count: int = 1, min_ratio: float = 0.8,
 def add_to(model: Path, out: Path, patterns: list[dict[str, str]]) -> Path:
     """Copy the pipeline at ``model`` to ``out`` with the gazetteer after its NER."""
     nlp = spacy.load(model)
-    ruler = nlp.add_pipe("entity_ruler", name="gazetteer", after="ner",
-                         config={"overwrite_ents": False, "phrase_matcher_attr": "ORTH"})
-    with nlp.select_pipes(enable=["gazetteer"]):
-        ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+    component = nlp.add_pipe("reader_gazetteer", name="gazetteer", after="ner")
+    assert isinstance(component, Gazetteer)
+    component.add({tuple(p["pattern"].split(" ")): p["label"] for p in patterns})
     nlp.to_disk(out)
     return out
 

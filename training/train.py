@@ -74,6 +74,8 @@ def install(lang: str, model: Path, data_dir: Path) -> dict[str, object]:
     if dest.exists():
         shutil.rmtree(dest)
     shutil.copytree(model, dest)
+    # the string store only caches texts seen in training (features are hashes): ~3 MB
+    (dest / "vocab" / "strings.json").write_text(json.dumps(["PER", "LOC", "ORG", "MISC"]))
     meta_path = dest / "meta.json"
     meta = json.loads(meta_path.read_text())
     meta.update({"name": f"reader_{lang}_ner", "version": "1.0.0",

@@ -81,6 +81,8 @@ def load(choice: PipelineChoice) -> Language:
     """Load a pipeline with only what NER needs enabled."""
     import spacy
 
+    import reader.core.gazetteer  # noqa: F401  (registers the bundled pipelines' component)
+
     try:
         nlp = spacy.load(choice.location, exclude=list(NOT_NEEDED))
     except OSError as exc:

@@ -1,0 +1,77 @@
+"""The ``reader_gazetteer`` pipeline component: names learned from the training data.
+
+A compact statistical NER forgets rare names it saw once or twice.  The bundled pipelines
+therefore end with a gazetteer of names their training data labels reliably (built by
+``training.gazetteer``).  It only labels words the NER left alone, taking the longest
+listed name at each position, so it never overrides the model.  It is a plain dictionary
+lookup: loading is a JSON read and the cost per token is a few hash lookups.
+
+The factory is registered under spaCy's ``spacy_factories`` entry point, so
+``spacy.load`` finds it wherever reader is installed.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+FILE = "names.json"
+
+
+class Gazetteer:
+    """Adds entities for listed names (tuples of token texts) outside existing entities."""
+
+    def __init__(self, names: dict[tuple[str, ...], str] | None = None) -> None:
+        self.names: dict[tuple[str, ...], str] = {}
+        self.max_words = 0
+        self.add(names or {})
+
+    def add(self, names: dict[tuple[str, ...], str]) -> None:
+        self.names.update(names)
+        self.max_words = max((len(k) for k in self.names), default=0)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not self.names:
+            return doc
+        taken = [False] * len(doc)
+        for ent in doc.ents:
+            taken[ent.start: ent.end] = [True] * (ent.end - ent.start)
+        words = [t.text for t in doc]
+        found: list[Span] = []
+        i = 0
+        while i < len(words):
+            if taken[i] or not words[i][:1].isupper():
+                i += 1
+                continue
+            for n in range(min(self.max_words, len(words) - i), 0, -1):
+                label = self.names.get(tuple(words[i: i + n]))
+                if label is not None and not any(taken[i: i + n]):
+                    found.append(Span(doc, i, i + n, label=label))
+                    i += n
+                    break
+            else:
+                i += 1
+        if found:
+            doc.ents = sorted([*doc.ents, *found], key=lambda s: s.start)
+        return doc
+
+    def to_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        rows = sorted([" ".join(k), v] for k, v in self.names.items())
+        (path / FILE).write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+
+    def from_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> Gazetteer:
+        rows = json.loads((Path(path) / FILE).read_text(encoding="utf-8"))
+        self.add({tuple(name.split(" ")): label for name, label in rows})
+        return self
+
+
+@Language.factory("reader_gazetteer")
+def make_gazetteer(nlp: Language, name: str) -> Gazetteer:
+    """spaCy factory (``[components.gazetteer] factory = "reader_gazetteer"``)."""
+    return Gazetteer()

@@ -1,0 +1,36 @@
+"""The gazetteer component that ends the bundled pipelines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from reader.core.gazetteer import Gazetteer
+
+
+def _nlp(model_names: list[tuple[str, str]]) -> Language:
+    nlp = spacy.blank("de")
+    ner = nlp.add_pipe("entity_ruler", name="ner")  # stands in for the statistical NER
+    ner.add_patterns([{"label": lab, "pattern": p}  # type: ignore[attr-defined]
+                      for lab, p in model_names])
+    return nlp
+
+
+def test_adds_longest_listed_names_only_where_the_model_found_nothing(tmp_path: Path) -> None:
+    nlp = _nlp([("ORG", "Moskau")])
+    gaz = nlp.add_pipe("reader_gazetteer", name="gazetteer", after="ner")
+    assert isinstance(gaz, Gazetteer)
+    gaz.add({("Pjöngjang",): "LOC", ("Kim", "Jong-un"): "PER", ("Kim",): "PER",
+             ("Moskau",): "LOC", ("Sankt", "Petersburg"): "LOC"})
+    text = "Kim Jong-un flog von Pjöngjang nach Moskau, nicht nach Sankt Petersburg. Kim lachte."
+    expected = [("Kim Jong-un", "PER"), ("Pjöngjang", "LOC"), ("Moskau", "ORG"),
+                ("Sankt Petersburg", "LOC"), ("Kim", "PER")]
+    assert [(e.text, e.label_) for e in nlp(text).ents] == expected
+    # lowercase words never start a name, even when listed
+    gaz.add({("essen",): "LOC"})
+    assert [e.text for e in nlp("Wir essen in Essen.").ents] == []
+    nlp.to_disk(tmp_path / "pipeline")
+    again = spacy.load(tmp_path / "pipeline")
+    assert [(e.text, e.label_) for e in again(text).ents] == expected
