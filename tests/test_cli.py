@@ -100,3 +100,27 @@ def test_lookup_offline_and_cache_commands(tmp_path: Path) -> None:
     assert json.loads(export.stdout.splitlines()[0])["title"] == "Wladimir Putin"
     cleared = _run("cache", "clear", "--cache-dir", str(tmp_path))
     assert "removed 1" in cleared.stdout
+
+
+def _names(capsys: pytest.CaptureFixture[str], path: Path) -> dict[str, set[str]]:
+    assert main(["annotate", str(path)]) == 0
+    by_label: dict[str, set[str]] = {}
+    for entity in json.loads(capsys.readouterr().out)["entities"]:
+        by_label.setdefault(entity["label"], set()).add(entity["name"])
+    return by_label
+
+
+def test_bundled_german_pipeline_finds_the_sample_people_and_places(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    names = _names(capsys, SAMPLE_DE)
+    assert names["PER"] >= {"Wladimir Putin", "Kim Jong-un", "Xi Jinping", "Donald Trump",
+                            "Shehbaz Sharif"}
+    assert names["LOC"] >= {"Peking", "Russland", "Nordkorea", "Ukraine", "Kursk", "Moskau",
+                            "Kiew", "Pjöngjang"}
+    # variants are merged: no place is listed twice under another form
+    assert not names["LOC"] & {"Russlands", "Nordkoreas", "Region Kursk"}
+
+
+def test_bundled_english_pipeline_finds_entities(capsys: pytest.CaptureFixture[str]) -> None:
+    names = _names(capsys, ROOT / "sample_articles" / "article-en-rhine-low-water.txt")
+    assert {"Rotterdam", "Duisburg", "Switzerland"} <= names["LOC"]
