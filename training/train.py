@@ -18,6 +18,7 @@ import argparse
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 from training import gazetteer
 from training.card import write_card
@@ -28,15 +29,29 @@ from training.vectors import build_vectors
 CONFIG = HERE / "configs" / "ner.cfg"
 
 
-def run_pretrain(lang: str, out: Path, epochs: int) -> Path:
+def tok2vec_overrides(mixture: dict[str, Any], vectors: Path | None) -> dict[str, object]:
+    """The settings that shape the tok2vec, which pretraining and training must share."""
+    shape: dict[str, object] = {k: v for k, v in mixture.get("overrides", {}).items()
+                                if k.startswith("components.tok2vec.")}
+    if vectors is not None:
+        shape["paths.vectors"] = str(vectors)
+        shape["components.tok2vec.model.embed.include_static_vectors"] = True
+    return shape
+
+
+def run_pretrain(lang: str, out: Path, epochs: int, shape: dict[str, object]) -> Path:
     from spacy.training.pretrain import pretrain
     from spacy.util import load_config
 
     target = out / f"pretrain-{lang}"
     last = target / f"model{epochs - 1}.bin"
-    if last.exists():
+    stamp = target / "shape.json"
+    # weights pretrained for another tok2vec shape would not fit, so they are reused
+    # only when the shape is the same
+    if last.exists() and stamp.exists() and json.loads(stamp.read_text()) == shape:
         return last
     config = load_config(CONFIG, overrides={
+        **shape,
         "nlp.lang": lang,
         "paths.raw_text": str(HERE / "corpus" / lang / "raw.jsonl"),
         "pretraining.max_epochs": epochs,
@@ -45,25 +60,24 @@ def run_pretrain(lang: str, out: Path, epochs: int) -> Path:
         shutil.rmtree(target)
     target.mkdir(parents=True)
     pretrain(config, target, silent=False)
+    stamp.write_text(json.dumps(shape))
     return last
 
 
-def run_train(lang: str, out: Path, init_tok2vec: Path | None, vectors: Path | None,
-              extra: dict[str, object]) -> Path:
+def run_train(lang: str, out: Path, init_tok2vec: Path | None,
+              shape: dict[str, object], extra: dict[str, object]) -> Path:
     from spacy.cli.train import train
 
     corpus = HERE / "corpus" / lang
     overrides: dict[str, object] = {
         **extra,
+        **shape,
         "nlp.lang": lang,
         "paths.train": str(corpus / "train.spacy"),
         "paths.dev": str(corpus / "dev.spacy"),
     }
     if init_tok2vec is not None:
         overrides["paths.init_tok2vec"] = str(init_tok2vec)
-    if vectors is not None:
-        overrides["paths.vectors"] = str(vectors)
-        overrides["components.tok2vec.model.embed.include_static_vectors"] = True
     target = out / lang
     train(CONFIG, target, overrides=overrides)
     return target / "model-best"
@@ -103,10 +117,11 @@ def main() -> None:
     prepare(args.lang, args.data, HERE / "corpus")
     mixture = json.loads((HERE / "mixtures.json").read_text())[args.lang]
     pretrain = mixture.get("pretrain", False) and not args.no_pretrain
-    init = run_pretrain(args.lang, args.out, args.pretrain_epochs) if pretrain else None
     vectors = (build_vectors(args.lang, args.out, mixture["vectors"])
                if "vectors" in mixture else None)
-    best = run_train(args.lang, args.out, init, vectors, mixture.get("overrides", {}))
+    shape = tok2vec_overrides(mixture, vectors)
+    init = run_pretrain(args.lang, args.out, args.pretrain_epochs, shape) if pretrain else None
+    best = run_train(args.lang, args.out, init, shape, mixture.get("overrides", {}))
     if "gazetteer" in mixture:
         patterns = gazetteer.learn(args.lang, **mixture["gazetteer"])
         best = gazetteer.add_to(best, args.out / f"{args.lang}-gazetteer", patterns)
