@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -53,6 +54,11 @@ class Cache:
         self.path = directory / FILE_NAME
         try:
             directory.mkdir(parents=True, exist_ok=True)
+            # SQLite quietly opens a file it may not write read-only, and then every
+            # write fails; ask first
+            if not os.access(directory, os.W_OK) or (
+                    self.path.exists() and not os.access(self.path, os.W_OK)):
+                raise PermissionError("read-only")
             self._db = self._open(self.path)
         except (sqlite3.OperationalError, OSError) as exc:
             self.notice = f"cache not writable ({directory}: {exc}): lookups won't be saved"
@@ -61,16 +67,29 @@ class Cache:
     # --- opening, recovery, migration
 
     def _read_only(self, path: Path) -> sqlite3.Connection | None:
-        """What an unwritable cache already holds stays readable, when SQLite allows."""
-        if not path.is_file():
-            return None
+        """An unwritable cache is copied into memory: what it holds stays readable, and
+        this session's lookups are kept until it ends."""
         try:
-            db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False,
-                                 isolation_level=None)
-            db.execute("SELECT COUNT(*) FROM entries").fetchone()
-            return db
-        except sqlite3.Error:
+            if not path.is_file():
+                return None
+        except OSError:  # a directory we may not even look into
             return None
+        # a WAL database opened read-only still wants to create its -shm file beside it;
+        # in a directory we cannot write, only "immutable" (no locks, no -shm) can read it
+        for mode in ("mode=ro", "immutable=1"):
+            try:
+                disk = sqlite3.connect(f"file:{path}?{mode}", uri=True)
+                try:
+                    disk.execute("SELECT COUNT(*) FROM entries").fetchone()
+                    memory = self._connect(":memory:")
+                    disk.backup(memory)
+                finally:
+                    disk.close()
+                self._migrate(memory)
+                return memory
+            except sqlite3.Error:
+                continue
+        return None
 
     def _memory(self) -> sqlite3.Connection:
         db = self._connect(":memory:")
