@@ -50,15 +50,15 @@ def _corpus(tmp_path: Path) -> Path:
 
 
 def test_gazetteer_keeps_reliable_names_and_never_overrides_the_model(tmp_path: Path) -> None:
-    patterns = gazetteer.learn("de", corpus=_corpus(tmp_path))
+    names = gazetteer.learn("de", corpus=_corpus(tmp_path))
     # "Essen" is unlabelled in most of its occurrences, so it is not a reliable name
-    assert patterns == [{"label": "LOC", "pattern": "Pjöngjang"}]
+    assert names == {("Pjöngjang",): "LOC"}
     model = spacy.blank("de")
     stand_in = model.add_pipe("entity_ruler", name="ner")  # the statistical NER's place
     stand_in.add_patterns([{"label": "ORG", "pattern": "Moskau"}])  # type: ignore[attr-defined]
     model.to_disk(tmp_path / "model")
-    patterns.append({"label": "LOC", "pattern": "Moskau"})
-    nlp = spacy.load(gazetteer.add_to(tmp_path / "model", tmp_path / "out", patterns))
+    names[("Moskau",)] = "LOC"
+    nlp = spacy.load(gazetteer.add_to(tmp_path / "model", tmp_path / "out", names))
     doc = nlp("Moskau und Pjöngjang verhandeln.")
     assert [(e.text, e.label_) for e in doc.ents] == [("Moskau", "ORG"), ("Pjöngjang", "LOC")]
 

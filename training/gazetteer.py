@@ -3,12 +3,12 @@
     python -m training.gazetteer de MODEL_DIR OUT_DIR [--min-count 1] [--min-ratio 0.8]
 
 A small tok2vec model forgets rare names it saw once ("Pjöngjang" is labelled once in
-PAN-X).  Every name labelled in the training split becomes an entity-ruler pattern when
-it is a reliable name: in the raw text of all corpora (held-out sentences excluded) the
+PAN-X).  Every name labelled in the training split goes into the gazetteer when it is a
+reliable name: in the raw text of all corpora (held-out sentences excluded) the
 same words are labelled as an entity in at least ``min_ratio`` of their occurrences, with
 one label in at least 80 % of those.  That keeps out words that are names only sometimes
-("Essen", "Bild").  The ruler runs after the NER and never overrides it: it only labels
-words the model left alone (``reader.core.gazetteer``).
+("Essen", "Bild").  The gazetteer runs after the NER and never overrides it: it only
+labels words the model left alone (``reader.core.gazetteer``).
 """
 
 from __future__ import annotations
@@ -33,8 +33,9 @@ def _is_name(words: tuple[str, ...]) -> bool:
 
 
 def learn(lang: str, min_count: int = 1, min_ratio: float = 0.8,
-          corpus: Path | None = None) -> list[dict[str, str]]:
-    """Entity-ruler patterns from ``training/corpus/<lang>`` (built by ``training.prepare``)."""
+          corpus: Path | None = None) -> dict[tuple[str, ...], str]:
+    """Reliable names (as token tuples) and their labels, from ``training/corpus/<lang>``
+    (built by ``training.prepare``)."""
     corpus = corpus or HERE / "corpus" / lang
     nlp = spacy.blank(lang)
     labelled: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
@@ -56,22 +57,22 @@ def learn(lang: str, min_count: int = 1, min_ratio: float = 0.8,
                     gram = tuple(tokens[i: i + n])
                     if gram in labelled:
                         total[gram] += 1
-    patterns = []
+    names: dict[tuple[str, ...], str] = {}
     for words, labels in sorted(labelled.items()):
         count = sum(labels.values())
         label, top = labels.most_common(1)[0]
         if (count >= min_count and count >= min_ratio * max(total[words], count)
                 and top >= 0.8 * count):
-            patterns.append({"label": label, "pattern": " ".join(words)})
-    return patterns
+            names[words] = label
+    return names
 
 
-def add_to(model: Path, out: Path, patterns: list[dict[str, str]]) -> Path:
+def add_to(model: Path, out: Path, names: dict[tuple[str, ...], str]) -> Path:
     """Copy the pipeline at ``model`` to ``out`` with the gazetteer after its NER."""
     nlp = spacy.load(model)
     component = nlp.add_pipe("reader_gazetteer", name="gazetteer", after="ner")
     assert isinstance(component, Gazetteer)
-    component.add({tuple(p["pattern"].split(" ")): p["label"] for p in patterns})
+    component.add(names)
     nlp.to_disk(out)
     return out
 
@@ -84,8 +85,8 @@ def main() -> None:
     ap.add_argument("--min-count", type=int, default=1)
     ap.add_argument("--min-ratio", type=float, default=0.8)
     args = ap.parse_args()
-    patterns = learn(args.lang, args.min_count, args.min_ratio)
-    print(f"{len(patterns)} names -> {add_to(args.model, args.out, patterns)}")
+    names = learn(args.lang, args.min_count, args.min_ratio)
+    print(f"{len(names)} names -> {add_to(args.model, args.out, names)}")
 
 
 if __name__ == "__main__":
