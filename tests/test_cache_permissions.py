@@ -50,17 +50,14 @@ def shared_dir() -> Iterator[Path]:
 
 def _probe(directory: Path) -> dict[str, object]:
     """Open the cache at ``directory`` as an unprivileged user and report what it sees."""
-    if os.geteuid() != 0:
-        cache = Cache(directory)
-        cache.put("de", "moskau", Background(status="found", query="Moskau", lang="de",
-                                             title="Moskau", fetched_at=time.time()))
-        return {"notice": cache.notice, "kiew": cache.get("de", "kiew") is not None,
-                "moskau": cache.get("de", "moskau") is not None}
-    for python in (sys.executable, "/usr/bin/python3", "/usr/local/bin/python3"):
+    root = os.geteuid() == 0
+    pythons = (sys.executable, "/usr/bin/python3", "/usr/local/bin/python3") if root \
+        else (sys.executable,)
+    for python in pythons:
         try:
             done = subprocess.run([python, "-c", PROBE, str(directory)], capture_output=True,
-                                  text=True, user=NOBODY, env={"PYTHONPATH": str(ROOT)},
-                                  cwd="/", timeout=60)
+                                  text=True, user=NOBODY if root else None,
+                                  env={"PYTHONPATH": str(ROOT)}, cwd="/", timeout=60)
         except (OSError, subprocess.SubprocessError):
             continue
         if done.returncode == 0:
