@@ -34,3 +34,15 @@ def test_adds_longest_listed_names_only_where_the_model_found_nothing(tmp_path: 
     nlp.to_disk(tmp_path / "pipeline")
     again = spacy.load(tmp_path / "pipeline")
     assert [(e.text, e.label_) for e in again(text).ents] == expected
+
+
+def test_genitive_base_forms_survive_saving(tmp_path: Path) -> None:
+    nlp = _nlp([])
+    gaz = nlp.add_pipe("reader_gazetteer", name="gazetteer", after="ner")
+    assert isinstance(gaz, Gazetteer)
+    gaz.add_bases(["China", "Wladimir Putin"])
+    nlp.to_disk(tmp_path / "pipeline")
+    again = spacy.load(tmp_path / "pipeline").get_pipe("gazetteer")
+    assert isinstance(again, Gazetteer)
+    assert [again.base_of(n) for n in ("Chinas", "Wladimir Putins", "China", "Paris")] == [
+        "China", "Wladimir Putin", "", ""]

@@ -56,3 +56,16 @@ def test_order_is_most_mentioned_first() -> None:
     entities = group(_mentions(("Kiew", "LOC"), ("Moskau", "LOC"), ("Moskau", "LOC")))
     assert [e.name for e in entities] == ["Moskau", "Kiew"]
     assert [m.start for m in entities[0].mentions] == sorted(m.start for m in entities[0].mentions)
+
+
+def test_name_seen_only_in_the_genitive_is_shown_as_the_name_itself() -> None:
+    mentions = [Mention(0, 6, "Chinas", "LOC", "China"), Mention(40, 46, "Chinas", "LOC", "China"),
+                Mention(60, 65, "Paris", "LOC")]
+    got = {e.name: (e.label, e.count, e.variants) for e in group(mentions)}
+    assert got == {"China": ("LOC", 2, ["Chinas"]), "Paris": ("LOC", 1, ["Paris"])}
+
+
+def test_base_form_is_not_used_once_the_text_has_the_name_itself() -> None:
+    mentions = [Mention(0, 6, "Chinas", "LOC", "China"), Mention(40, 45, "China", "LOC")]
+    got = {e.name: e.variants for e in group(mentions)}
+    assert got == {"China": ["Chinas", "China"]}

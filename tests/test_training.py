@@ -63,6 +63,20 @@ def test_gazetteer_keeps_reliable_names_and_never_overrides_the_model(tmp_path: 
     assert [(e.text, e.label_) for e in doc.ents] == [("Moskau", "ORG"), ("Pjöngjang", "LOC")]
 
 
+def test_genitive_bases_are_names_clearly_more_common_than_their_s_form(tmp_path: Path) -> None:
+    nlp = spacy.blank("de")
+    sentences = ([(["China"], "LOC")] * 5 + [(["Chinas"], "LOC")] * 2
+                 + [(["Hans"], "PER")] * 6 + [(["Han"], "PER")] * 3
+                 + [(["Paris"], "LOC")] * 5 + [(["Peking"], "LOC")] * 2)
+    docs = [Doc(nlp.vocab, words=[*words, "x", str(i)], ents=[f"B-{label}", "O", "O"])
+            for i, (words, label) in enumerate(sentences)]
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    DocBin(docs=docs).to_disk(corpus / "train.spacy")
+    # "Han" is rarer than "Hans", "Paris" ends in s, "Peking" is seen too rarely
+    assert gazetteer.genitive_bases("de", corpus=corpus) == ["China"]
+
+
 def test_subword_vectors_cover_unseen_words_and_are_reproducible(tmp_path: Path) -> None:
     raw = tmp_path / "raw.jsonl"
     sentences = ["Der Präsident reiste nach Moskau und Peking .",

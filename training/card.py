@@ -50,6 +50,9 @@ def write_card(lang: str, dest: Path, result: dict[str, Any]) -> None:
         + ("; then a gazetteer of names the training split labels reliably, which only "
            f"adds entities where the NER found none ({mixture['gazetteer']})"
            if "gazetteer" in mixture else "")
+        + ("; it also lists the names whose genitive the app shows as the name itself "
+           "(\"Chinas\" → \"China\")"
+           if mixture.get("gazetteer", {}).get("genitives") else "")
         + ") that finds PER, LOC, ORG and MISC. Trained by "
         f"`make train-{lang}` (`python -m training.train {lang}`) from "
         "`training/configs/ner.cfg` and `training/mixtures.json`.", "",

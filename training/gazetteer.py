@@ -8,7 +8,8 @@ reliable name: in the raw text of all corpora (held-out sentences excluded) the
 same words are labelled as an entity in at least ``min_ratio`` of their occurrences, with
 one label in at least 80 % of those.  That keeps out words that are names only sometimes
 ("Essen", "Bild").  The gazetteer runs after the NER and never overrides it: it only
-labels words the model left alone (``reader.core.gazetteer``).
+labels words the model left alone (``reader.core.gazetteer``).  For German it also
+lists the names whose genitive should be shown as the name (:func:`genitive_bases`).
 """
 
 from __future__ import annotations
@@ -32,11 +33,8 @@ def _is_name(words: tuple[str, ...]) -> bool:
             and sum(c.isalpha() for c in "".join(words)) >= 2)
 
 
-def learn(lang: str, min_count: int = 1, min_ratio: float = 0.8,
-          corpus: Path | None = None) -> dict[tuple[str, ...], str]:
-    """Reliable names (as token tuples) and their labels, from ``training/corpus/<lang>``
-    (built by ``training.prepare``)."""
-    corpus = corpus or HERE / "corpus" / lang
+def _labelled(lang: str, corpus: Path) -> dict[tuple[str, ...], Counter[str]]:
+    """How often the training split labels each name (as token tuples), per label."""
     nlp = spacy.blank(lang)
     labelled: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
     seen: set[str] = set()
@@ -48,6 +46,25 @@ def learn(lang: str, min_count: int = 1, min_ratio: float = 0.8,
             words = tuple(t.text for t in ent)
             if len(words) <= MAX_WORDS and _is_name(words):
                 labelled[words][ent.label_] += 1
+    return labelled
+
+
+def genitive_bases(lang: str, min_count: int = 3, corpus: Path | None = None) -> list[str]:
+    """Names whose form with a final "s" reads as their German genitive ("Chinas"): names
+    labelled at least ``min_count`` times, at least twice as often as that form (which
+    keeps out pairs of names such as "Han" / "Hans"), and not ending in "s" themselves."""
+    counts = Counter({" ".join(k): sum(v.values())
+                      for k, v in _labelled(lang, corpus or HERE / "corpus" / lang).items()})
+    return sorted(name for name, n in counts.items()
+                  if n >= min_count and not name.endswith("s") and n >= 2 * counts[name + "s"])
+
+
+def learn(lang: str, min_count: int = 1, min_ratio: float = 0.8,
+          corpus: Path | None = None) -> dict[tuple[str, ...], str]:
+    """Reliable names (as token tuples) and their labels, from ``training/corpus/<lang>``
+    (built by ``training.prepare``)."""
+    corpus = corpus or HERE / "corpus" / lang
+    labelled = _labelled(lang, corpus)
     total: Counter[tuple[str, ...]] = Counter()
     with (corpus / "raw.jsonl").open(encoding="utf-8") as fh:
         for line in fh:
@@ -67,12 +84,14 @@ def learn(lang: str, min_count: int = 1, min_ratio: float = 0.8,
     return names
 
 
-def add_to(model: Path, out: Path, names: dict[tuple[str, ...], str]) -> Path:
+def add_to(model: Path, out: Path, names: dict[tuple[str, ...], str],
+           bases: list[str] | None = None) -> Path:
     """Copy the pipeline at ``model`` to ``out`` with the gazetteer after its NER."""
     nlp = spacy.load(model)
     component = nlp.add_pipe("reader_gazetteer", name="gazetteer", after="ner")
     assert isinstance(component, Gazetteer)
     component.add(names)
+    component.add_bases(bases or [])
     nlp.to_disk(out)
     return out
 
@@ -86,7 +105,8 @@ def main() -> None:
     ap.add_argument("--min-ratio", type=float, default=0.8)
     args = ap.parse_args()
     names = learn(args.lang, args.min_count, args.min_ratio)
-    print(f"{len(names)} names -> {add_to(args.model, args.out, names)}")
+    bases = genitive_bases(args.lang) if args.lang == "de" else []
+    print(f"{len(names)} names -> {add_to(args.model, args.out, names, bases)}")
 
 
 if __name__ == "__main__":

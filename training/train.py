@@ -123,8 +123,10 @@ def main() -> None:
     init = run_pretrain(args.lang, args.out, args.pretrain_epochs, shape) if pretrain else None
     best = run_train(args.lang, args.out, init, shape, mixture.get("overrides", {}))
     if "gazetteer" in mixture:
-        names = gazetteer.learn(args.lang, **mixture["gazetteer"])
-        best = gazetteer.add_to(best, args.out / f"{args.lang}-gazetteer", names)
+        options = dict(mixture["gazetteer"])
+        bases = gazetteer.genitive_bases(args.lang) if options.pop("genitives", False) else []
+        names = gazetteer.learn(args.lang, **options)
+        best = gazetteer.add_to(best, args.out / f"{args.lang}-gazetteer", names, bases)
     if args.check:
         print(format_table(evaluate(args.lang, best, args.data)))
     else:

@@ -42,6 +42,7 @@ def propagate(text: str, mentions: list[Mention], end: int | None = None) -> lis
         return mentions
     mentions = split_runs(mentions)
     votes: dict[str, Counter[Label]] = {}
+    bases = {m.text: m.base for m in mentions if m.base}
     for m in mentions:
         if "\n" not in m.text and sum(c.isalpha() for c in m.text) >= 2:
             votes.setdefault(m.text, Counter())[m.label] += 1
@@ -60,5 +61,6 @@ def propagate(text: str, mentions: list[Mention], end: int | None = None) -> lis
             continue
         if i + 1 < len(found) and found[i + 1].start < e:  # overlaps the next one
             continue
-        added.append(Mention(s, e, match.group(), labels[match.group()]))
+        form = match.group()
+        added.append(Mention(s, e, form, labels[form], bases.get(form, "")))
     return sorted(found + added) if added else found

@@ -20,19 +20,34 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 FILE = "names.json"
+BASES_FILE = "genitive_bases.json"
 
 
 class Gazetteer:
-    """Adds entities for listed names (tuples of token texts) outside existing entities."""
+    """Adds entities for listed names (tuples of token texts) outside existing entities.
+
+    It also knows the names whose German genitive ("Chinas", "Wladimir Putins") should be
+    shown as the name itself (:meth:`base_of`).
+    """
 
     def __init__(self, names: dict[tuple[str, ...], str] | None = None) -> None:
         self.names: dict[tuple[str, ...], str] = {}
+        self.bases: set[str] = set()
         self.max_words = 0
         self.add(names or {})
 
     def add(self, names: dict[tuple[str, ...], str]) -> None:
         self.names.update(names)
         self.max_words = max((len(k) for k in self.names), default=0)
+
+    def add_bases(self, bases: Iterable[str]) -> None:
+        self.bases.update(bases)
+
+    def base_of(self, name: str) -> str:
+        """The listed name ``name`` is a genitive of ("Chinas" -> "China"), else ""."""
+        if name.endswith("s") and name[:-1] in self.bases:
+            return name[:-1]
+        return ""
 
     def __call__(self, doc: Doc) -> Doc:
         if not self.names:
@@ -64,10 +79,16 @@ class Gazetteer:
         path.mkdir(parents=True, exist_ok=True)
         rows = sorted([" ".join(k), v] for k, v in self.names.items())
         (path / FILE).write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+        if self.bases:
+            (path / BASES_FILE).write_text(json.dumps(sorted(self.bases), ensure_ascii=False),
+                                           encoding="utf-8")
 
     def from_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> Gazetteer:
-        rows = json.loads((Path(path) / FILE).read_text(encoding="utf-8"))
+        path = Path(path)
+        rows = json.loads((path / FILE).read_text(encoding="utf-8"))
         self.add({tuple(name.split(" ")): label for name, label in rows})
+        if (path / BASES_FILE).is_file():
+            self.add_bases(json.loads((path / BASES_FILE).read_text(encoding="utf-8")))
         return self
 
 

@@ -11,6 +11,8 @@ Merging is conservative and explainable:
    stays on its own.
 
 The entity is shown by its fullest name: the longest variant, ties broken by frequency.
+A name the text only has in the genitive is shown as the name itself ("Chinas" ->
+"China") when the pipeline knows that name (``Mention.base``, from the bundled gazetteer).
 """
 
 from __future__ import annotations
@@ -103,4 +105,7 @@ def _entity(g: _Group) -> Entity:
     # shown by the fullest uninflected form: a variant of the group's own key
     own = [v for v in variants if key_of(v) == g.key]
     name = _SPACE.sub(" ", (own or variants)[0])
+    bases = {m.base for m in mentions}
+    if len(bases) == 1 and "" not in bases:  # only ever seen as a genitive: "Chinas"
+        name = bases.pop()
     return Entity(id=g.key, name=name, label=g.label, variants=variants, mentions=mentions)

@@ -23,6 +23,8 @@ class Mention:
     end: int
     text: str
     label: Label
+    # the name itself when ``text`` is its German genitive ("Chinas" -> "China"), else ""
+    base: str = field(default="", compare=False)
 
 
 @dataclass

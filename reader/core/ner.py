@@ -13,7 +13,7 @@ dropped.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from reader.core.conventions import starts_with_admin_noun
@@ -133,8 +133,10 @@ def _is_furniture(text: str, start: int, end: int, label: Label, block_end: int)
     return False
 
 
-def clean(span: Span, text: str, offset: int, block_end: int) -> Mention | None:
-    """A :class:`Mention` for a spaCy entity span, or None if it is not a usable name."""
+def clean(span: Span, text: str, offset: int, block_end: int,
+          base_of: Callable[[str], str] | None = None) -> Mention | None:
+    """A :class:`Mention` for a spaCy entity span, or None if it is not a usable name.
+    ``base_of`` gives the name a genitive stands for (the bundled gazetteer's)."""
     label = LABEL_MAP.get(span.label_)
     if label is None:
         return None
@@ -150,7 +152,8 @@ def clean(span: Span, text: str, offset: int, block_end: int) -> Mention | None:
         return None
     if _is_furniture(text, start, end, label, block_end):
         return None
-    return Mention(start, end, text[start:end], label)
+    name = text[start:end]
+    return Mention(start, end, name, label, base_of(name) if base_of else "")
 
 
 def extract(nlp: Language, text: str,
@@ -158,13 +161,15 @@ def extract(nlp: Language, text: str,
     """Mentions in ``text``, yielded in batches of blocks as the analysis proceeds, each
     with the offset up to which the text has been analysed."""
     spans = list(blocks(text))
+    gazetteer = nlp.get_pipe("gazetteer") if "gazetteer" in nlp.pipe_names else None
+    base_of = getattr(gazetteer, "base_of", None)
     for batch in _batches(spans, batch_chars):
         # newlines inside a block read as spaces to the model (same length, same offsets)
         texts = (text[s:e].replace("\n", " ") for s, e in batch)
         found: list[Mention] = []
         for (s, e), doc in zip(batch, nlp.pipe(texts, batch_size=64), strict=True):
             for ent in doc.ents:
-                mention = clean(ent, text, s, e)
+                mention = clean(ent, text, s, e, base_of)
                 if mention is not None:
                     found.append(mention)
         yield found, batch[-1][1]

@@ -37,7 +37,7 @@ def stream_mentions(text: str, choice: pipelines.PipelineChoice,
                 raise RuntimeError(msg["error"])
             if msg.get("done"):
                 return
-            yield [Mention(s, e, t, lab) for s, e, t, lab in msg["m"]], msg["r"]
+            yield [Mention(s, e, t, lab, b) for s, e, t, lab, b in msg["m"]], msg["r"]
         raise RuntimeError(f"the analysis process ended unexpectedly ({proc.wait()})")
     finally:
         if proc.poll() is None:
@@ -55,7 +55,8 @@ def _main() -> None:
         choice = pipelines.PipelineChoice(header["name"], header["kind"], header["location"])
         nlp = pipelines.load(choice)
         for mentions, reached in extract(nlp, text, header["batch_chars"]):
-            rows = [[m.start, m.end, m.text, m.label] for m in mentions if m.label in LABELS]
+            rows = [[m.start, m.end, m.text, m.label, m.base]
+                    for m in mentions if m.label in LABELS]
             out.write(json.dumps({"m": rows, "r": reached}, ensure_ascii=False) + "\n")
             out.flush()
         out.write('{"done": true}\n')
