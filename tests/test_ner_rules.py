@@ -30,6 +30,15 @@ def test_trailing_lowercase_words_are_trimmed() -> None:
     assert _found(nlp, text) == [("Kim Jong-un", "PER"), ("Ukraine", "LOC")]
 
 
+def test_a_name_the_model_broke_in_two_is_joined_again() -> None:
+    nlp = _nlp([("LOC", "Vereinigten Staaten von"), ("LOC", "Amerika"), ("PER", "Kim von"),
+                ("LOC", "Berlin")])
+    text = "Die Vereinigten Staaten von Amerika und Kim von Berlin."
+    # joined only where the first span ends in a lowercase word and the labels agree
+    assert _found(nlp, text) == [("Vereinigten Staaten von Amerika", "LOC"), ("Kim", "PER"),
+                                 ("Berlin", "LOC")]
+
+
 def test_labels_are_normalised_and_non_names_dropped() -> None:
     nlp = _nlp([("PERSON", "Angela Merkel"), ("GPE", "Berlin"), ("DATE", "Mittwoch"),
                 ("NORP", "Deutsche"), ("CARDINAL", "15.000")])

@@ -2,8 +2,9 @@
 
 The text is cut into blocks at blank lines (paragraphs), so no entity ever spans a
 paragraph break; over-long paragraphs are cut further at line ends. Each entity span the
-pipeline finds is then normalised to PER/LOC/ORG/MISC and cleaned: surrounding
-punctuation and lowercase words pulled into a name are trimmed ("Kim Jong-un von mir"),
+pipeline finds (a name it broke in two joined again: "Vereinigten Staaten von" +
+"Amerika") is then normalised to PER/LOC/ORG/MISC and cleaned: surrounding punctuation
+and lowercase words pulled into a name are trimmed ("Kim Jong-un von mir"),
 an administrative noun in front of a place name is left out ("Region Kursk" -> "Kursk"),
 names are cut at a line break unless the text is hard-wrapped prose, and page furniture
 (shouted labels such as "WERBUNG", a credit such as "AP Photo" trailing a caption) is
@@ -133,6 +134,23 @@ def _is_furniture(text: str, start: int, end: int, label: Label, block_end: int)
     return False
 
 
+def joined(ents: Iterable[Span]) -> list[Span]:
+    """Entity spans with a name the model broke in two put back together: a span ending
+    in a lowercase word directly followed by a span of the same label is one name
+    ("Vereinigten Staaten von" + "Amerika")."""
+    out: list[Span] = []
+    for ent in ents:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.end == ent.start and prev.label == ent.label
+                and prev.doc[prev.end - 1].is_lower):
+            merged = prev.doc[prev.start: ent.end]
+            merged.label_ = ent.label_
+            out[-1] = merged
+        else:
+            out.append(ent)
+    return out
+
+
 def clean(span: Span, text: str, offset: int, block_end: int,
           base_of: Callable[[str], str] | None = None) -> Mention | None:
     """A :class:`Mention` for a spaCy entity span, or None if it is not a usable name.
@@ -168,7 +186,7 @@ def extract(nlp: Language, text: str,
         texts = (text[s:e].replace("\n", " ") for s, e in batch)
         found: list[Mention] = []
         for (s, e), doc in zip(batch, nlp.pipe(texts, batch_size=64), strict=True):
-            for ent in doc.ents:
+            for ent in joined(doc.ents):
                 mention = clean(ent, text, s, e, base_of)
                 if mention is not None:
                     found.append(mention)
