@@ -21,12 +21,31 @@ def test_panx_place_names_follow_germeval_convention(tmp_path: Path) -> None:
     (panx / "train-de.tsv").write_text(
         "im\tO\nLandkreis\tB-LOC\nHarburg\tI-LOC\n\n"
         "Land\tB-LOC\nder\tI-LOC\nBerge\tI-LOC\n\n"
-        "Angela\tB-PER\nMerkel\tI-PER\n", encoding="utf-8")
+        "Angela\tB-PER\nMerkel\tI-PER\n\n"
+        "die\tO\ndeutschen\tB-LOC\nMeister\tO\n", encoding="utf-8")
     (panx / "dev-de.tsv").write_text("", encoding="utf-8")
     assert list(read_corpus(CORPORA["panx-de"], tmp_path)) == [
         (["im", "Landkreis", "Harburg"], ["O", "O", "B-LOC"]),
         (["Land", "der", "Berge"], ["B-LOC", "I-LOC", "I-LOC"]),  # "der" is no name
         (["Angela", "Merkel"], ["B-PER", "I-PER"]),
+        (["die", "deutschen", "Meister"], ["O", "O", "O"]),  # an adjective is no place
+    ]
+
+
+def test_europeana_ocr_punctuation_is_split_off_so_sentences_end(tmp_path: Path) -> None:
+    enp = tmp_path / "de" / "europeana"
+    enp.mkdir(parents=True)
+    # OCR tokens as the corpus has them, with punctuation stuck to the words
+    lines = ["Er O", "kam O", "aus O", "( O", "Wien, B-LOC", "nach O", "Dr. O", "Müller B-PER",
+             ". O", "Dann O", "reiste O", "er O", "über O", "Maia B-LOC", "bassa. I-LOC"]
+    for name in ("lft", "onb", "sbb"):
+        text = "\n".join(lines) + "\n" if name == "lft" else ""
+        (enp / f"enp_DE.{name}.bio").write_text(text, encoding="utf-8")
+    assert list(read_corpus(CORPORA["europeana"], tmp_path)) == [
+        (["Er", "kam", "aus", "(", "Wien", ",", "nach", "Dr.", "Müller", "."],
+         ["O", "O", "O", "O", "B-LOC", "O", "O", "O", "B-PER", "O"]),
+        (["Dann", "reiste", "er", "über", "Maia", "bassa", "."],
+         ["O", "O", "O", "O", "B-LOC", "I-LOC", "O"]),
     ]
 
 

@@ -72,6 +72,10 @@ class Corpus:
     split_re: str = r"\s+"
     # sentences longer than this many tokens are cut at full stops (Europeana has no breaks)
     max_len: int = 0
+    # punctuation left attached to words by OCR ("Wien,", "bassa.") is split off
+    split_punct: bool = False
+    # LOC spans that start with a lowercase word are dropped (see _drop_lowercase_places)
+    lowercase_places: bool = False
     extra: dict[str, str] = field(default_factory=dict)
 
 
@@ -81,12 +85,14 @@ CORPORA: dict[str, Corpus] = {
         Corpus("germeval", "de", ("de/germeval2014/NER-de-test.tsv",), GERMEVAL,
                token_col=1, tag_col=2, split_re="\t"),
         Corpus("panx-de", "de", ("de/panx/train-de.tsv", "de/panx/dev-de.tsv"), PANX,
-               split_re="\t"),
+               split_re="\t", lowercase_places=True),
         Corpus("europeana", "de", ("de/europeana/enp_DE.lft.bio", "de/europeana/enp_DE.onb.bio",
-                                   "de/europeana/enp_DE.sbb.bio"), EUROPEANA, max_len=60),
+                                   "de/europeana/enp_DE.sbb.bio"), EUROPEANA, max_len=60,
+               split_punct=True, lowercase_places=True),
         Corpus("mobie", "de", ("de/mobie/train.conll2003", "de/mobie/dev.conll2003",
-                               "de/mobie/test.conll2003"), MOBIE),
-        Corpus("ler", "de", ("de/ler/dev.conll", "de/ler/test.conll"), LER),
+                               "de/mobie/test.conll2003"), MOBIE, lowercase_places=True),
+        Corpus("ler", "de", ("de/ler/dev.conll", "de/ler/test.conll"), LER,
+               lowercase_places=True),
         Corpus("wikigold", "en", ("en/wikigold/wikigold.conll.txt",), CONLL4, iob1=True),
         Corpus("panx-en", "en", ("en/panx/train-en.tsv", "en/panx/dev-en.tsv"), PANX,
                split_re="\t"),
@@ -139,6 +145,48 @@ def _strip_admin_nouns(tokens: list[str], tags: list[str], lang: str) -> list[st
     return out
 
 
+LEADING = "([{\"'„“‚‘»«"
+TRAILING = ",;:!?)]}\"'“”‘’»«"
+
+
+def split_punct(token: str) -> tuple[list[str], str, list[str]]:
+    """Punctuation before and after the word of an OCR token: "(Wien," -> (["("], "Wien",
+    [","]).  A final full stop is split off only after a word of four or more letters, so
+    abbreviations ("Dr.", "Str.") and ordinals ("12.") stay whole, as tokenisers keep them."""
+    lead: list[str] = []
+    trail: list[str] = []
+    while len(token) > 1 and token[0] in LEADING:
+        lead.append(token[0])
+        token = token[1:]
+    while len(token) > 1:
+        last = token[-1]
+        word = token[:-1]
+        if last in TRAILING or (last == "." and len(word) >= 4 and word.isalpha()):
+            trail.insert(0, last)
+            token = word
+        else:
+            break
+    if not any(c.isalnum() for c in token):
+        return [], "".join(lead) + token + "".join(trail), []
+    return lead, token, trail
+
+
+def _drop_lowercase_places(tokens: list[str], tags: list[str]) -> list[str]:
+    """A place "name" that starts with a lowercase word is an adjective or a direction
+    ("deutschen" in PAN-X, "beiden Richtungen" and "stadtauswärts" in MobIE): GermEval calls
+    the adjectives derivations, not names, and so does reader.  Applied to the German
+    training corpora only; the held-out gold data is left as it is."""
+    out = list(tags)
+    for i, tag in enumerate(tags):
+        if tag == "B-LOC" and tokens[i].islower():
+            out[i] = "O"
+            j = i + 1
+            while j < len(tags) and tags[j] == "I-LOC":
+                out[j] = "O"
+                j += 1
+    return out
+
+
 def _chunks(tokens: list[str], tags: list[str], max_len: int) -> Iterator[Sentence]:
     start = 0
     for i, tok in enumerate(tokens):
@@ -158,7 +206,10 @@ def _sentence(corpus: Corpus, tokens: list[str],
               raw: list[tuple[str, str | None]]) -> Iterator[Sentence]:
     if not tokens or any(REDIRECT.match(t) for t in tokens):
         return
-    tags = _strip_admin_nouns(tokens, _to_iob2(raw, corpus.iob1), corpus.lang)
+    tags = _to_iob2(raw, corpus.iob1)
+    if corpus.lowercase_places:
+        tags = _drop_lowercase_places(tokens, tags)
+    tags = _strip_admin_nouns(tokens, tags, corpus.lang)
     if corpus.max_len:
         yield from _chunks(tokens, tags, corpus.max_len)
     else:
@@ -182,9 +233,12 @@ def _read_file(corpus: Corpus, path: Path) -> Iterator[Sentence]:
             if len(cols) <= max(corpus.token_col, 1):
                 continue
             token = cols[corpus.token_col].strip()
-            if token:
-                tokens.append(token)
-                raw.append(_map_tag(cols[corpus.tag_col].strip(), corpus.labels))
+            if not token:
+                continue
+            tag = _map_tag(cols[corpus.tag_col].strip(), corpus.labels)
+            lead, token, trail = split_punct(token) if corpus.split_punct else ([], token, [])
+            tokens += [*lead, token, *trail]
+            raw += [("O", None)] * len(lead) + [tag] + [("O", None)] * len(trail)
     yield from _sentence(corpus, tokens, raw)
 
 
