@@ -12,6 +12,7 @@ from spacy.tokens import Doc, DocBin
 
 from training import gazetteer
 from training.corpora import CORPORA, read_corpus
+from training.prepare import prepare
 from training.vectors import build_vectors
 
 
@@ -61,14 +62,14 @@ def _corpus(tmp_path: Path) -> Path:
         docs.append(Doc(nlp.vocab, words=words, ents=tags))
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    DocBin(docs=docs * 3).to_disk(corpus / "train.spacy")  # upsampled: counted once
+    DocBin(docs=docs).to_disk(corpus / "labelled.spacy")
     raw = [" ".join(w) for w, _ in labelled] + ["Wir", "Essen gehen wir später"] * 4
     (corpus / "raw.jsonl").write_text(
         "".join(json.dumps({"text": t}) + "\n" for t in raw), encoding="utf-8")
     return corpus
 
 
-def test_gazetteer_keeps_reliable_names_and_never_overrides_the_model(tmp_path: Path) -> None:
+def test_gazetteer_keeps_reliable_names_and_their_type_wins(tmp_path: Path) -> None:
     names = gazetteer.learn("de", corpus=_corpus(tmp_path))
     # "Essen" is unlabelled in most of its occurrences, so it is not a reliable name
     assert names == {("Pjöngjang",): "LOC"}
@@ -79,7 +80,33 @@ def test_gazetteer_keeps_reliable_names_and_never_overrides_the_model(tmp_path: 
     names[("Moskau",)] = "LOC"
     nlp = spacy.load(gazetteer.add_to(tmp_path / "model", tmp_path / "out", names))
     doc = nlp("Moskau und Pjöngjang verhandeln.")
-    assert [(e.text, e.label_) for e in doc.ents] == [("Moskau", "ORG"), ("Pjöngjang", "LOC")]
+    assert [(e.text, e.label_) for e in doc.ents] == [("Moskau", "LOC"), ("Pjöngjang", "LOC")]
+
+
+def test_the_gazetteer_learns_from_sentences_beyond_a_corpus_cap(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    for corpus in CORPORA.values():  # the raw text reads every German corpus
+        for rel in corpus.files:
+            (data / rel).parent.mkdir(parents=True, exist_ok=True)
+            (data / rel).touch()
+    (data / "de" / "germeval2014" / "NER-de-test.tsv").write_text(
+        "1\tEs\tO\tO\n2\tregnet\tO\tO\n", encoding="utf-8")
+    (data / "de" / "panx" / "train-de.tsv").write_text("".join(
+        f"{w}\tB-LOC\nliegt\tO\nim\tO\nNorden\tO\n\n" for w in ("Pjöngjang", "Kaesŏng", "Wŏnsan")),
+        encoding="utf-8")
+    (data / "de" / "panx" / "dev-de.tsv").write_text("", encoding="utf-8")
+    mixture = {"heldout": "germeval", "train": {"panx-de": {"max": 1, "repeat": 2}}}
+    prepare("de", data, tmp_path / "corpus", mixture=mixture)
+    nlp = spacy.blank("de")
+
+    def texts(split: str) -> list[str]:
+        path = tmp_path / "corpus" / "de" / f"{split}.spacy"
+        return sorted(d.text for d in DocBin().from_disk(path).get_docs(nlp.vocab))
+
+    assert len(texts("train")) == 2 and len(set(texts("train"))) == 1  # capped, upsampled
+    assert len(texts("labelled")) == 3  # each usable sentence once
+    names = gazetteer.learn("de", corpus=tmp_path / "corpus" / "de")
+    assert set(names) == {("Pjöngjang",), ("Kaesŏng",), ("Wŏnsan",)}
 
 
 def test_genitive_bases_are_names_clearly_more_common_than_their_s_form(tmp_path: Path) -> None:
@@ -91,7 +118,7 @@ def test_genitive_bases_are_names_clearly_more_common_than_their_s_form(tmp_path
             for i, (words, label) in enumerate(sentences)]
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    DocBin(docs=docs).to_disk(corpus / "train.spacy")
+    DocBin(docs=docs).to_disk(corpus / "labelled.spacy")
     # "Han" is rarer than "Hans", "Paris" ends in s, "Peking" is seen too rarely
     assert gazetteer.genitive_bases("de", corpus=corpus) == ["China"]
 

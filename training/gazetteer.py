@@ -3,12 +3,15 @@
     python -m training.gazetteer de MODEL_DIR OUT_DIR [--min-count 1] [--min-ratio 0.8]
 
 A small tok2vec model forgets rare names it saw once ("Pjöngjang" is labelled once in
-PAN-X).  Every name labelled in the training split goes into the gazetteer when it is a
-reliable name: in the raw text of all corpora (held-out sentences excluded) the
+PAN-X).  Every name labelled in the training corpora goes into the gazetteer when it is a
+reliable name (all their usable sentences count, also those a cap in ``mixtures.json``
+keeps out of the NER's training, so a name is not known or forgotten by the luck of the
+sample): in the raw text of all corpora (held-out sentences excluded) the
 same words are labelled as an entity in at least ``min_ratio`` of their occurrences, with
 one label in at least 80 % of those.  That keeps out words that are names only sometimes
-("Essen", "Bild").  The gazetteer runs after the NER and never overrides it: it only
-labels words the model left alone (``reader.core.gazetteer``).  For German it also
+("Essen", "Bild").  The gazetteer runs after the NER: it labels listed names among the
+words the model left alone, and gives an entity the model found that is exactly a listed
+name the listed type (``reader.core.gazetteer``).  For German it also
 lists the names whose genitive should be shown as the name (:func:`genitive_bases`).
 """
 
@@ -34,14 +37,10 @@ def _is_name(words: tuple[str, ...]) -> bool:
 
 
 def _labelled(lang: str, corpus: Path) -> dict[tuple[str, ...], Counter[str]]:
-    """How often the training split labels each name (as token tuples), per label."""
+    """How often the training corpora label each name (as token tuples), per label."""
     nlp = spacy.blank(lang)
     labelled: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
-    seen: set[str] = set()
-    for doc in DocBin().from_disk(corpus / "train.spacy").get_docs(nlp.vocab):
-        if doc.text in seen:  # upsampled corpora repeat sentences
-            continue
-        seen.add(doc.text)
+    for doc in DocBin().from_disk(corpus / "labelled.spacy").get_docs(nlp.vocab):
         for ent in doc.ents:
             words = tuple(t.text for t in ent)
             if len(words) <= MAX_WORDS and _is_name(words):

@@ -5,7 +5,9 @@
 The held-out corpus of the language (``mixtures.json``) is split by a hash of each
 sentence into test (20 %), dev (10 %) and train (70 %), so the split is stable across
 runs and machines.  Training sentences that also occur in dev or test, in any corpus,
-are dropped (de-duplication); duplicates within training are dropped too.
+are dropped (de-duplication); duplicates within training are dropped too.  Besides
+``train.spacy`` (corpora capped and upsampled as the mixture says), ``labelled.spacy``
+holds every usable training sentence once, for the gazetteer.
 """
 
 from __future__ import annotations
@@ -61,6 +63,7 @@ def prepare(lang: str, data_dir: Path, out_dir: Path, seed: int = 0,
     rng = random.Random(seed)
     seen: set[tuple[str, ...]] = set(held)
     stats: dict[str, Counter[str]] = {}
+    labelled: list[Sentence] = []  # every usable training sentence once, before caps
     for name, opts in mixture["train"].items():
         sents = held_train if name == heldout.name else list(read_corpus(CORPORA[name], data_dir))
         if opts.get("only_with_entities"):
@@ -72,6 +75,7 @@ def prepare(lang: str, data_dir: Path, out_dir: Path, seed: int = 0,
                 seen.add(key)
                 unique.append(s)
         rng.shuffle(unique)
+        labelled.extend(unique)
         if "max" in opts:
             unique = unique[: opts["max"]]
         counter: Counter[str] = Counter(sentences=len(unique))
@@ -83,7 +87,7 @@ def prepare(lang: str, data_dir: Path, out_dir: Path, seed: int = 0,
     out = out_dir / lang
     out.mkdir(parents=True, exist_ok=True)
     _write_raw(lang, data_dir, held, out / "raw.jsonl")
-    for split, sents in splits.items():
+    for split, sents in [*splits.items(), ("labelled", labelled)]:
         DocBin(docs=(to_doc(nlp.vocab, s) for s in sents)).to_disk(out / f"{split}.spacy")
         stats[f"split:{split}"] = Counter(sentences=len(sents))
     (out / "stats.json").write_text(json.dumps(stats, indent=1))

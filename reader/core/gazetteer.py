@@ -2,9 +2,13 @@
 
 A compact statistical NER forgets rare names it saw once or twice.  The bundled pipelines
 therefore end with a gazetteer of names their training data labels reliably (built by
-``training.gazetteer``).  It only labels words the NER left alone, taking the longest
-listed name at each position, so it never overrides the model.  It is a plain dictionary
-lookup: loading is a JSON read and the cost per token is a few hash lookups.
+``training.gazetteer``).  It labels listed names among the words the NER left alone,
+taking the longest listed name at each position, and never moves an entity the NER found.
+When the NER found exactly a listed name but gave it another type, the listed type wins:
+the model guesses the type of a rare name from its context and reads a place that acts
+("Pjöngjang hat zugesagt") as a person, while its training data knows the name.  It is a
+plain dictionary lookup: loading is a JSON read and the cost per token is a few hash
+lookups.
 
 The factory is registered under spaCy's ``spacy_factories`` entry point, so
 ``spacy.load`` finds it wherever reader is installed.
@@ -24,7 +28,8 @@ BASES_FILE = "genitive_bases.json"
 
 
 class Gazetteer:
-    """Adds entities for listed names (tuples of token texts) outside existing entities.
+    """Adds entities for listed names (tuples of token texts) outside existing entities,
+    and gives an existing entity that is exactly a listed name the listed label.
 
     It also knows the names whose German genitive ("Chinas", "Wladimir Putins") should be
     shown as the name itself (:meth:`base_of`).
@@ -53,10 +58,16 @@ class Gazetteer:
         if not self.names:
             return doc
         taken = [False] * len(doc)
-        for ent in doc.ents:
-            taken[ent.start: ent.end] = [True] * (ent.end - ent.start)
         words = [t.text for t in doc]
         found: list[Span] = []
+        changed = False
+        for ent in doc.ents:
+            taken[ent.start: ent.end] = [True] * (ent.end - ent.start)
+            listed = self.names.get(tuple(words[ent.start: ent.end]))
+            if listed is not None and listed != ent.label_:
+                ent = Span(doc, ent.start, ent.end, label=listed)
+                changed = True
+            found.append(ent)
         i = 0
         while i < len(words):
             if taken[i] or not words[i][:1].isupper():
@@ -66,12 +77,13 @@ class Gazetteer:
                 label = self.names.get(tuple(words[i: i + n]))
                 if label is not None and not any(taken[i: i + n]):
                     found.append(Span(doc, i, i + n, label=label))
+                    changed = True
                     i += n
                     break
             else:
                 i += 1
-        if found:
-            doc.ents = sorted([*doc.ents, *found], key=lambda s: s.start)
+        if changed:
+            doc.ents = sorted(found, key=lambda s: s.start)
         return doc
 
     def to_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> None:
