@@ -47,7 +47,7 @@ def write_card(lang: str, dest: Path, result: dict[str, Any]) -> None:
            f"{lang} corpus below, held-out sentences excluded ({mixture['vectors']})"
            if "vectors" in mixture else "")
         + "; transition-based NER"
-        + ("; then a gazetteer of names the training split labels reliably, which adds "
+        + ("; then a gazetteer of names the training corpora label reliably, which adds "
            "them where the NER found nothing and gives an entity the NER found that is "
            f"exactly a listed name the listed type ({mixture['gazetteer']})"
            if "gazetteer" in mixture else "")
