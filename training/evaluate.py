@@ -1,10 +1,11 @@
-"""P / R / F per label of a pipeline on the held-out test split of its language.
+"""P / R / F per label of a pipeline on each held-out test split of its language.
 
     python -m training.evaluate de en [--model PATH] [--data ../shared/data/ner]
 
-The test split is rebuilt from the shared corpora exactly as ``training.prepare`` makes
-it (a stable hash of each sentence), so the figures never include training sentences.
-Scores are exact-span matches over PER / LOC / ORG / MISC, on gold tokenisation.
+The test splits are rebuilt from the shared corpora exactly as ``training.prepare`` makes
+them (a stable hash of each sentence or document), so the figures never include training
+sentences.  Scores are exact-span matches over PER / LOC / ORG / MISC, on gold
+tokenisation, per held-out corpus.  Without the corpora it says so in one line.
 """
 
 from __future__ import annotations
@@ -19,16 +20,28 @@ import spacy
 from spacy.tokens import DocBin
 from spacy.training import Example
 
-from training.prepare import HERE, prepare
+from training.prepare import HERE, heldout_names, prepare
 
 MODELS = HERE.parent / "reader" / "models"
 
 
-def evaluate(lang: str, model: Path, data_dir: Path) -> dict[str, Any]:
-    test_path = HERE / "corpus" / lang / "test.spacy"
-    if not test_path.exists():
+def test_paths(lang: str, data_dir: Path) -> list[tuple[str, Path]]:
+    """(corpus, test DocBin) for every held-out corpus of ``lang``, prepared if needed."""
+    mixture = json.loads((HERE / "mixtures.json").read_text())[lang]
+    names = heldout_names(mixture)
+    paths = [(n, HERE / "corpus" / lang / f"test-{n}.spacy") for n in names]
+    if not all(p.exists() for _, p in paths):
         prepare(lang, data_dir, HERE / "corpus")
+    return paths
+
+
+def evaluate(lang: str, model: Path, data_dir: Path) -> list[dict[str, Any]]:
+    """Scores of ``model`` on each held-out test split of ``lang``."""
     nlp = spacy.load(model)
+    return [_score(nlp, lang, name, path, model) for name, path in test_paths(lang, data_dir)]
+
+
+def _score(nlp: Any, lang: str, corpus: str, test_path: Path, model: Path) -> dict[str, Any]:
     gold = list(DocBin().from_disk(test_path).get_docs(nlp.vocab))
     # the model sees the gold tokens, so scores measure NER, not tokenisation
     examples = [Example(spacy.tokens.Doc(nlp.vocab, words=[t.text for t in d],
@@ -40,6 +53,7 @@ def evaluate(lang: str, model: Path, data_dir: Path) -> dict[str, Any]:
     tokens = sum(len(d) for d in gold)
     return {
         "lang": lang,
+        "corpus": corpus,
         "model": str(model),
         "sentences": len(gold),
         "tokens": tokens,
@@ -51,8 +65,8 @@ def evaluate(lang: str, model: Path, data_dir: Path) -> dict[str, Any]:
 
 
 def format_table(result: dict[str, Any]) -> str:
-    lines = [f"{result['lang']}: {result['sentences']} held-out sentences, "
-             f"{result['tokens']} tokens ({result['model']})",
+    lines = [f"{result['lang']} · {result['corpus']}: {result['sentences']} held-out units, "
+             f"{result['tokens']} tokens ({Path(result['model']).name})",
              f"  {'label':6} {'P':>6} {'R':>6} {'F':>6}"]
     for lab, s in result["per_label"].items():
         lines.append(f"  {lab:6} {s['p']:6.3f} {s['r']:6.3f} {s['f']:6.3f}")
@@ -68,9 +82,12 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=Path("../shared/data/ner"))
     ap.add_argument("--json", action="store_true", help="print JSON instead of a table")
     args = ap.parse_args()
+    if not args.data.is_dir():
+        raise SystemExit(f"evaluate: the NER corpora are not here: {args.data} is missing "
+                         "(pass --data DIR or make evaluate DATA=DIR)")
     for lang in args.langs:
-        result = evaluate(lang, args.model or MODELS / lang, args.data)
-        print(json.dumps(result, indent=1) if args.json else format_table(result))
+        for result in evaluate(lang, args.model or MODELS / lang, args.data):
+            print(json.dumps(result, indent=1) if args.json else format_table(result))
 
 
 if __name__ == "__main__":

@@ -2,9 +2,11 @@
 
     python -m training.prepare de [--data ../shared/data/ner] [--out training/corpus]
 
-The held-out corpus of the language (``mixtures.json``) is split by a hash of each
-sentence into test (20 %), dev (10 %) and train (70 %), so the split is stable across
-runs and machines.  Training sentences that also occur in dev or test, in any corpus,
+Each held-out corpus of the language (``mixtures.json``, ``heldout``: one name or a list)
+is split by a hash of each sentence (of each document, for Re-DocRED) into test (20 %),
+dev (10 %) and train (70 %), so the split is stable across runs and machines; each
+corpus's test part is written on its own (``test-<corpus>.spacy``) so ``training.evaluate``
+reports it separately.  Training sentences that also occur in dev or test, in any corpus,
 are dropped (de-duplication); duplicates within training are dropped too.  Besides
 ``train.spacy`` (corpora capped and upsampled as the mixture says), ``labelled.spacy``
 holds every usable training sentence once, for the gazetteer.
@@ -23,7 +25,7 @@ from typing import Any
 import spacy
 from spacy.tokens import Doc, DocBin
 
-from training.corpora import CORPORA, Sentence, read_corpus
+from training.corpora import CORPORA, MISSING, Sentence, read_corpus
 
 HERE = Path(__file__).parent
 NO_SPACE_BEFORE = {".", ",", ";", ":", "!", "?", ")", "]", "}", "%", "'s", "n't"}
@@ -38,36 +40,47 @@ def bucket(tokens: list[str]) -> int:
 def to_doc(vocab: spacy.vocab.Vocab, sent: Sentence) -> Doc:
     tokens, tags = sent
     spaces = [nxt not in NO_SPACE_BEFORE for nxt in tokens[1:]] + [False]
-    return Doc(vocab, words=tokens, spaces=spaces, ents=tags)
+    # "-" (training.corpora.MISSING): the corpus does not say; spaCy's missing value is None
+    ents: list[str | None] = [None if t == MISSING else t for t in tags]
+    return Doc(vocab, words=tokens, spaces=spaces, ents=ents)  # type: ignore[arg-type]
+
+
+def heldout_names(mixture: dict[str, Any]) -> list[str]:
+    """The held-out corpora of a mixture (``heldout`` is one name or a list)."""
+    held = mixture["heldout"]
+    return [held] if isinstance(held, str) else list(held)
 
 
 
 def prepare(lang: str, data_dir: Path, out_dir: Path, seed: int = 0,
             mixture: dict[str, Any] | None = None) -> dict[str, Counter[str]]:
     mixture = mixture or json.loads((HERE / "mixtures.json").read_text())[lang]
-    heldout = CORPORA[mixture["heldout"]]
     nlp = spacy.blank(lang)
-    splits: dict[str, list[Sentence]] = {"train": [], "dev": [], "test": []}
+    splits: dict[str, list[Sentence]] = {"train": [], "dev": []}
+    tests: dict[str, list[Sentence]] = {}
     held: set[tuple[str, ...]] = set()
-    held_train: list[Sentence] = []
-    for sent in read_corpus(heldout, data_dir):
-        b = bucket(sent[0])
-        if b < 2:
-            splits["test"].append(sent)
-            held.add(tuple(sent[0]))
-        elif b == 2:
-            splits["dev"].append(sent)
-            held.add(tuple(sent[0]))
-        else:
-            held_train.append(sent)
+    held_train: dict[str, list[Sentence]] = {}
+    for name in heldout_names(mixture):
+        tests[name], held_train[name] = [], []
+        for sent in read_corpus(CORPORA[name], data_dir):
+            b = bucket(sent[0])
+            if b < 2:
+                tests[name].append(sent)
+                held.add(tuple(sent[0]))
+            elif b == 2:
+                splits["dev"].append(sent)
+                held.add(tuple(sent[0]))
+            else:
+                held_train[name].append(sent)
     rng = random.Random(seed)
     seen: set[tuple[str, ...]] = set(held)
     stats: dict[str, Counter[str]] = {}
     labelled: list[Sentence] = []  # every usable training sentence once, before caps
     for name, opts in mixture["train"].items():
-        sents = held_train if name == heldout.name else list(read_corpus(CORPORA[name], data_dir))
+        sents = (held_train[name] if name in held_train
+                 else list(read_corpus(CORPORA[name], data_dir)))
         if opts.get("only_with_entities"):
-            sents = [s for s in sents if any(t != "O" for t in s[1])]
+            sents = [s for s in sents if any(t.startswith("B-") for t in s[1])]
         unique = []
         for s in sents:
             key = tuple(s[0])
@@ -87,7 +100,10 @@ def prepare(lang: str, data_dir: Path, out_dir: Path, seed: int = 0,
     out = out_dir / lang
     out.mkdir(parents=True, exist_ok=True)
     _write_raw(lang, data_dir, held, out / "raw.jsonl")
-    for split, sents in [*splits.items(), ("labelled", labelled)]:
+    for old in out.glob("test*.spacy"):
+        old.unlink()
+    named_tests = [(f"test-{name}", sents) for name, sents in tests.items()]
+    for split, sents in [*splits.items(), *named_tests, ("labelled", labelled)]:
         DocBin(docs=(to_doc(nlp.vocab, s) for s in sents)).to_disk(out / f"{split}.spacy")
         stats[f"split:{split}"] = Counter(sentences=len(sents))
     (out / "stats.json").write_text(json.dumps(stats, indent=1))

@@ -83,7 +83,7 @@ def run_train(lang: str, out: Path, init_tok2vec: Path | None,
     return target / "model-best"
 
 
-def install(lang: str, model: Path, data_dir: Path) -> dict[str, object]:
+def install(lang: str, model: Path, data_dir: Path) -> list[dict[str, Any]]:
     dest = MODELS / lang
     if dest.exists():
         shutil.rmtree(dest)
@@ -113,11 +113,11 @@ def main() -> None:
                     help="skip pretraining even where mixtures.json asks for it")
     args = ap.parse_args()
     if not args.data.is_dir():
-        raise SystemExit(f"training data not found: {args.data} (pass --data DIR)")
+        raise SystemExit(f"train: training data not found: {args.data} (pass --data DIR)")
     prepare(args.lang, args.data, HERE / "corpus")
     mixture = json.loads((HERE / "mixtures.json").read_text())[args.lang]
     pretrain = mixture.get("pretrain", False) and not args.no_pretrain
-    vectors = (build_vectors(args.lang, args.out, mixture["vectors"])
+    vectors = (build_vectors(args.lang, args.out, mixture["vectors"], data_dir=args.data)
                if "vectors" in mixture else None)
     shape = tok2vec_overrides(mixture, vectors)
     init = run_pretrain(args.lang, args.out, args.pretrain_epochs, shape) if pretrain else None
@@ -127,10 +127,10 @@ def main() -> None:
         bases = gazetteer.genitive_bases(args.lang) if options.pop("genitives", False) else []
         names = gazetteer.learn(args.lang, **options)
         best = gazetteer.add_to(best, args.out / f"{args.lang}-gazetteer", names, bases)
-    if args.check:
-        print(format_table(evaluate(args.lang, best, args.data)))
-    else:
-        print(format_table(install(args.lang, best, args.data)))
+    results = evaluate(args.lang, best, args.data) if args.check else install(
+        args.lang, best, args.data)
+    for result in results:
+        print(format_table(result))
 
 
 if __name__ == "__main__":

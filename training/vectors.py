@@ -8,6 +8,8 @@ contained ("Pjöngjang" shares n-grams with other transliterations).  The raw te
 ``training/corpus/<lang>/raw.jsonl`` from ``training.prepare``: every corpus of the
 language with the held-out sentences left out.  One thread and a fixed seed keep the
 vectors the same from run to run (fastText seeds its one thread the same way every time).
+For German, ``laws_tokens`` adds that many tokens of the federal-laws archive
+(``training.rawtext``): modern German beyond the corpora, for the n-grams of rare words.
 """
 
 from __future__ import annotations
@@ -18,13 +20,14 @@ from pathlib import Path
 from typing import Any
 
 from training.prepare import HERE
+from training.rawtext import law_lines
 
 DEFAULTS: dict[str, Any] = {"dim": 64, "bucket": 20000, "minn": 3, "maxn": 5,
-                            "hash_count": 2, "epoch": 10, "min_count": 2}
+                            "hash_count": 2, "epoch": 10, "min_count": 2, "laws_tokens": 0}
 
 
 def build_vectors(lang: str, out: Path, options: dict[str, Any] | None = None,
-                  raw: Path | None = None) -> Path:
+                  raw: Path | None = None, data_dir: Path | None = None) -> Path:
     """Train floret vectors for ``lang`` on ``raw`` (default: the prepared raw text) and
     return a spaCy pipeline directory holding them (for ``[initialize] vectors``)."""
     import floret
@@ -39,6 +42,9 @@ def build_vectors(lang: str, out: Path, options: dict[str, Any] | None = None,
             text.open("w", encoding="utf-8") as dst:
         for line in src:
             dst.write(json.loads(line)["text"] + "\n")
+        if data_dir is not None:
+            for law in law_lines(data_dir, int(opts["laws_tokens"])):
+                dst.write(law + "\n")
     model = floret.train_unsupervised(
         str(text), model="skipgram", mode="floret", dim=opts["dim"], bucket=opts["bucket"],
         minn=opts["minn"], maxn=opts["maxn"], hashCount=opts["hash_count"],

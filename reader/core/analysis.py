@@ -79,4 +79,4 @@ class Analyzer:
 
     def _document(self, text: str, mentions: list[Mention]) -> Document:
         return Document(text=text, language=self.language, pipeline=self.choice.describe(),
-                        entities=group(mentions))
+                        entities=group(mentions, self.language))

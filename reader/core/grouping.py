@@ -1,58 +1,90 @@
 """Grouping mentions into entities: variants of one name become one entity.
 
-Merging is conservative and explainable:
+Merging is conservative and explainable (the name rules are in ``reader.core.names`` and
+``reader.core.lang``):
 
-1. Mentions with the same normalised key (case, quotes, dashes, whitespace) are one entity;
-   its label is the most frequent label among them.
-2. An inflected form (German genitive "-s"/"-es": "Russlands", "Zweiten Weltkriegs") joins
-   the base form when that base form occurs too.
-3. A one-word person name ("Putin", "Kim", also inflected: "Putins") joins the one
-   multi-word person whose first or last word it is; when several people share it, it
-   stays on its own.
+1. Mentions with the same group key are one entity: case, quotes and dashes aside, without
+   a title before a name ("Dr. Merkel" = "Merkel"), a legal form after it ("Apple Inc." =
+   "Apple"), a possessive ("Trump's" = "Trump"), dots in an acronym ("U.S." = "US"), and
+   German declension ("Deutschen Bahn" = "Deutsche Bahn").
+2. A genitive ("Russlands", "Zweiten Weltkriegs") joins the base form when that occurs.
+3. An acronym joins the one multi-word name in the document whose initials it spells
+   ("DB" = "Deutsche Bahn", "US" = "United States"); a clipped word joins the one
+   organisation whose first word it begins ("Fed" = "Federal Reserve").
+4. A one-word person name ("Putin", "Putins") joins the one multi-word person whose first or
+   last word it is; when several people share it, it stays on its own.
 
-The entity is shown by its fullest name: the longest variant, ties broken by frequency.
-A name the text only has in the genitive is shown as the name itself ("Chinas" ->
-"China") when the pipeline knows that name (``Mention.base``, from the bundled gazetteer).
+An entity's type is decided by its mentions' votes, not its first mention: each mention
+counts once, a mention with a title before it ("Dr. Merkel") counts twice for a person, and
+a tie goes to the type of the longest mention.  The entity is shown by its fullest name in
+base form: the longest variant, ties broken by frequency, with German declension undone
+("Kalten Krieges" -> "Kalter Krieg").  A name the text only has in the genitive is shown as
+the name itself ("Chinas" -> "China") when the pipeline knows that name (``Mention.base``).
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
+from reader.core.lang import rules_for
 from reader.core.model import LABELS, Entity, Label, Mention
-
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "‚": "'", "“": '"', "”": '"', "„": '"',
-                         "–": "-", "‐": "-", "‑": "-", "—": "-"})
-_SPACE = re.compile(r"\s+")
-GENITIVE = ("es", "s", "'s", "'")
-
-
-def key_of(name: str) -> str:
-    """Normalised comparison key of a name."""
-    name = unicodedata.normalize("NFC", name).translate(_QUOTES)
-    return _SPACE.sub(" ", name).strip().casefold()
+from reader.core.names import (
+    acronym,
+    base_name,
+    core_words,
+    group_key,
+    has_title,
+    initials,
+    words_of,
+)
 
 
 class _Group:
-    def __init__(self, key: str) -> None:
+    def __init__(self, key: str, lang: str) -> None:
         self.key = key
+        self.lang = lang
         self.mentions: list[Mention] = []
+        self._label: Label | None = None
+        self._forms: set[str] | None = None
 
     @property
     def label(self) -> Label:
-        counts = Counter(m.label for m in self.mentions)
-        return max(LABELS, key=lambda lab: (counts[lab], -LABELS.index(lab)))
+        if self._label is None:
+            self._label = self._vote()
+        return self._label
+
+    def _vote(self) -> Label:
+        votes: Counter[Label] = Counter()
+        for (text, label), n in Counter((m.text, m.label) for m in self.mentions).items():
+            titled = has_title(text, self.lang)
+            votes["PER" if titled else label] += n * (2 if titled else 1)
+        longest = max(self.mentions, key=lambda m: (len(m.text), -m.start)).label
+        return max(LABELS, key=lambda lab: (votes[lab], lab == longest, -LABELS.index(lab)))
+
+    @property
+    def forms(self) -> set[str]:
+        """The distinct texts of the group's mentions."""
+        if self._forms is None:
+            self._forms = {m.text for m in self.mentions}
+        return self._forms
+
+    @property
+    def words(self) -> int:
+        return max(len(core_words(f, self.lang)) for f in self.forms)
+
+    def add(self, mention: Mention) -> None:
+        self.mentions.append(mention)
+        self._label = self._forms = None
 
     def absorb(self, other: _Group) -> None:
         self.mentions.extend(other.mentions)
+        self._label = self._forms = None
 
 
-def _base_form(key: str, keys: set[str]) -> str | None:
+def _base_key(key: str, keys: set[str], lang: str) -> str | None:
     """The uninflected key when ``key`` is a genitive of another key present."""
-    for suffix in GENITIVE:
+    for suffix in rules_for(lang).genitive:
         if key.endswith(suffix) and len(key) - len(suffix) >= 2:
             base = key[: -len(suffix)]
             if base in keys:
@@ -60,20 +92,35 @@ def _base_form(key: str, keys: set[str]) -> str | None:
     return None
 
 
-def group(mentions: Iterable[Mention]) -> list[Entity]:
-    """Entities from mentions, most mentioned first."""
-    groups: dict[str, _Group] = {}
-    for m in mentions:
-        k = key_of(m.text)
-        groups.setdefault(k, _Group(k)).mentions.append(m)
-
-    # 2. inflected forms join their base form (longest keys first, so chains resolve)
-    for k in sorted(groups, key=len, reverse=True):
-        base = _base_form(k, set(groups) - {k})
+def _merge_genitives(groups: dict[str, _Group], lang: str) -> None:
+    for k in sorted(groups, key=len, reverse=True):  # longest first, so chains resolve
+        base = _base_key(k, set(groups) - {k}, lang)
         if base is not None and groups[base].label == groups[k].label:
             groups[base].absorb(groups.pop(k))
 
-    # 3. single-word person names join the one person whose first or last word they are
+
+def _merge_short_forms(groups: dict[str, _Group], lang: str) -> None:
+    """Acronyms and clipped words join the one longer name they stand for."""
+    long = [g for g in groups.values() if g.words > 1 and g.label != "PER"]
+    for k in list(groups):
+        g = groups[k]
+        if g.words != 1 or g.label == "PER":
+            continue
+        text = core_words(g.mentions[0].text, lang)[0]
+        letters = acronym(text)
+        if letters is not None:
+            owners = [o for o in long if letters in {initials(f, lang) for f in o.forms}]
+        elif text[:1].isupper() and len(text) >= 3 and text.isalpha():
+            owners = [o for o in long if o.label == g.label and any(
+                (first := core_words(f, lang)[0]) != text and first.startswith(text)
+                for f in o.forms)]
+        else:
+            continue
+        if len(owners) == 1 and owners[0] is not g:
+            owners[0].absorb(groups.pop(k))
+
+
+def _merge_surnames(groups: dict[str, _Group], lang: str) -> None:
     people = [g for g in groups.values() if g.label == "PER"]
     by_word: dict[str, list[_Group]] = defaultdict(list)
     for g in people:
@@ -81,10 +128,11 @@ def group(mentions: Iterable[Mention]) -> list[Entity]:
         if len(words) > 1:
             for w in {words[0], words[-1]}:
                 by_word[w].append(g)
+    genitive = rules_for(lang).genitive
     for g in people:
         if " " in g.key:
             continue
-        forms = [g.key] + [g.key[: -len(s)] for s in GENITIVE if g.key.endswith(s)]
+        forms = [g.key] + [g.key[: -len(s)] for s in genitive if g.key.endswith(s)]
         for form in forms:  # "Putins" also joins "Wladimir Putin"
             owners = by_word.get(form, [])
             if len(owners) == 1:
@@ -93,6 +141,16 @@ def group(mentions: Iterable[Mention]) -> list[Entity]:
             if owners:
                 break
 
+
+def group(mentions: Iterable[Mention], lang: str = "de") -> list[Entity]:
+    """Entities from mentions in a text of language ``lang``, most mentioned first."""
+    groups: dict[str, _Group] = {}
+    for m in mentions:
+        k = group_key(m.text, m.label, lang)
+        groups.setdefault(k, _Group(k, lang)).add(m)
+    _merge_genitives(groups, lang)
+    _merge_short_forms(groups, lang)
+    _merge_surnames(groups, lang)
     entities = [_entity(g) for g in groups.values()]
     entities.sort(key=lambda e: (-e.count, e.name.casefold()))
     return entities
@@ -100,12 +158,18 @@ def group(mentions: Iterable[Mention]) -> list[Entity]:
 
 def _entity(g: _Group) -> Entity:
     mentions = sorted(g.mentions)
+    label = g.label
     counts = Counter(m.text for m in mentions)
     variants = sorted(counts, key=lambda v: (-len(v), -counts[v], v))
-    # shown by the fullest uninflected form: a variant of the group's own key
-    own = [v for v in variants if key_of(v) == g.key]
-    name = _SPACE.sub(" ", (own or variants)[0])
+    # shown by the fullest form of the group's own key, in base form, without a title
+    # (a title is how the text refers to a person, not part of the name)
+    own = [v for v in variants if group_key(v, label, g.lang) == g.key] or variants
+    shown = [v for v in own if not has_title(v, g.lang)] or own
+    name = " ".join(words_of(base_name(shown[0], label, g.lang)))
+    if has_title(name, g.lang):
+        name = " ".join(core_words(name, g.lang))
     bases = {m.base for m in mentions}
     if len(bases) == 1 and "" not in bases:  # only ever seen as a genitive: "Chinas"
         name = bases.pop()
-    return Entity(id=g.key, name=name, label=g.label, variants=variants, mentions=mentions)
+    return Entity(id=g.key, name=name, label=label, variants=variants,
+                  mentions=mentions)

@@ -17,8 +17,8 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from reader.core.conventions import starts_with_admin_noun
 from reader.core.model import Label, Mention
+from reader.core.names import starts_with_admin_noun
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -86,7 +86,7 @@ def _trim(span: Span) -> tuple[int, int] | None:
             break
     if (LABEL_MAP.get(span.label_) == "LOC"
             and starts_with_admin_noun([t.text for t in doc[start: start + 2]], doc.lang_)):
-        start += 1  # "Region Kursk" -> "Kursk" (see reader.core.conventions)
+        start += 1  # "Region Kursk" -> "Kursk" (see reader.core.names)
     return (start, end) if end > start else None
 
 

@@ -6,7 +6,8 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from reader.core.grouping import GENITIVE, key_of
+from reader.core.lang import rules_for
+from reader.core.names import base_name, key_of
 
 _WORD = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
 _PAREN = re.compile(r"\s*\([^)]*\)\s*$")
@@ -19,14 +20,17 @@ _NO_BREAK = re.compile(rf"(?:\b(?:{_ABBREVIATIONS})|\b[^\W\d_]|\b\d{{1,4}})\.$")
 
 
 def title_variants(name: str, lang: str) -> list[str]:
-    """Titles to try for a name, best first: as written, then German uninflected forms
-    ("Russlands" → "Russland", "Zweiten Weltkriegs" → "Zweiter Weltkrieg")."""
+    """Titles to try for a name, best first: as written, its base form ("Kalten Krieges"
+    → "Kalter Krieg"), then, in German, genitive endings removed ("Russlands" →
+    "Russland") and both strong endings of a first word in "-en" ("Zweiten" → "Zweiter",
+    "Zweite") for a name whose gender the rules do not know."""
     name = " ".join(name.split())
-    out = [name]
+    out = [name, base_name(name, "MISC", lang)]
     if lang == "de":
         words = name.split(" ")
         last = words[-1]
-        bases = [last[: -len(s)] for s in GENITIVE if last.endswith(s) and len(last) - len(s) >= 3]
+        genitive = rules_for(lang).genitive
+        bases = [last[: -len(s)] for s in genitive if last.endswith(s) and len(last) - len(s) >= 3]
         stems = [" ".join([*words[:-1], b]) for b in bases]
         out += stems
         for form in [name, *stems]:

@@ -1,0 +1,28 @@
+"""English name rules: possessives, titles and honorifics, legal forms, acronyms.
+
+English names are not declined; a possessive "'s" (or a bare apostrophe after "s") is the
+only ending a name takes in running text ("Trump's", "the Joneses'").
+"""
+
+from __future__ import annotations
+
+from reader.core.lang import NameRules
+
+RULES = NameRules(
+    code="en",
+    genitive=("'s", "’s", "'", "’"),
+    titles=frozenset({
+        "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Prof", "Prof.",
+        "Professor", "Sir", "Dame", "Lord", "Lady", "President", "Senator", "Sen.",
+        "Governor", "Gov.", "Rep.", "Representative", "Chancellor", "Minister", "Premier",
+        "General", "Gen.", "Colonel", "Col.", "Captain", "Capt.", "Pope", "King", "Queen",
+        "Prince", "Princess", "Judge", "Justice", "Mayor", "Secretary", "Rev.", "Reverend",
+        "Father", "Sister", "Brother", "Chairman", "Chairwoman", "CEO",
+    }),
+    legal_forms=frozenset({
+        "Inc.", "Inc", "Corp.", "Corp", "Corporation", "Co.", "Co", "Ltd.", "Ltd",
+        "Limited", "LLC", "L.L.C.", "plc", "PLC", "LP", "L.P.", "LLP", "AG", "SE", "GmbH",
+        "N.V.", "NV", "S.A.", "SA", "&", "Holdings",
+    }),
+    function_words=frozenset({"of", "the", "and", "for", "&", "de", "du", "la", "-"}),
+)
