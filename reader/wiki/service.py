@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from reader.core.grouping import key_of
+from reader.core.names import key_of
 from reader.wiki.cache import Cache
 from reader.wiki.client import MAX_TITLES, WikiClient
 from reader.wiki.model import Background, Candidate, LookupFailed
