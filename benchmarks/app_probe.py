@@ -48,16 +48,19 @@ async def main(path: str, keys: int) -> None:
     stream = functools.partial(analyzer.stream, batch_chars=int(os.environ.get("BATCH", 50000)))
     app = Probe(source, analyzer.language, stream, analyzer.choice.describe())
     async with app.run_test(size=(140, 45)) as pilot:
+        from reader.ui.screens.reading import ReadingScreen
+
+        view = next(s for s in app.screen_stack if isinstance(s, ReadingScreen))
         shown = False
         latencies: list[float] = []
-        while app.progress < 1.0 or not shown:
-            if not shown and app.document is not None and app.document.entities:
+        while view.progress < 1.0 or not shown:
+            if not shown and view.document is not None and view.document.entities:
                 shown = True
                 print(f"entities {now():.3f}", flush=True)
-            if len(latencies) < keys and app.progress < 1.0:
+            if len(latencies) < keys and view.progress < 1.0:
                 # a key press while the analysis runs: time until the article is redrawn
                 # at its new position (not Pilot's own idle waits)
-                before = app.article.scroll_offset.y
+                before = view.article.scroll_offset.y
                 start = time.perf_counter()
                 press = asyncio.create_task(pilot.press("j"))
                 while not any(t > start and y != before for t, y in renders):

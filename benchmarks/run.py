@@ -97,10 +97,10 @@ def analysis(text: str) -> dict[str, Any]:
 
 
 async def lookups(n_prefetch: int) -> dict[str, Any]:
+    from reader.tools.stubwiki import StubPage, StubWiki, serve
     from reader.wiki.cache import Cache
     from reader.wiki.client import WikiClient
     from reader.wiki.service import LookupService
-    from tests.stubwiki import StubPage, StubWiki, serve
 
     wiki = StubWiki()
     names = [f"Person {i:03d}" for i in range(n_prefetch)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterator
 
 from reader.core.analysis import AnalyseFn, Progress
@@ -23,12 +24,16 @@ def find_mentions(text: str, names: dict[str, Label]) -> list[Mention]:
     return sorted(found)
 
 
-def fake_analyse(names: dict[str, Label], language: str = "de", steps: int = 1) -> AnalyseFn:
-    """An analysis function for the app that reports in ``steps`` partial results."""
+def fake_analyse(names: dict[str, Label], language: str = "de", steps: int = 1,
+                 gates: list[threading.Event] | None = None) -> AnalyseFn:
+    """An analysis function for the app that reports in ``steps`` partial results; with
+    ``gates``, step i + 1 waits until ``gates[i]`` is set (so a test sees each step)."""
 
     def analyse(text: str) -> Iterator[Progress]:
         mentions = find_mentions(text, names)
         for i in range(1, steps + 1):
+            if gates and i > 1:
+                gates[i - 2].wait(10)
             cut = len(text) * i // steps
             part = [m for m in mentions if m.end <= cut]
             doc = Document(text=text, language=language, pipeline="fake", entities=group(part))

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import httpx
 
+from reader.tools.stubwiki import StubPage, StubWiki
 from reader.wiki.cache import Cache
 from reader.wiki.client import WikiClient
 from reader.wiki.service import LookupService
-from tests.stubwiki import StubPage, StubWiki
 
 
 async def main(cache_dir: Path) -> None:

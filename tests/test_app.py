@@ -8,9 +8,7 @@ from collections.abc import Iterator
 from reader.core.analysis import Progress
 from reader.ui.widgets.entities import EntityList
 from tests.fakes import SAMPLE_NAMES, fake_analyse
-from tests.ui_helpers import entity_rows, make_app, screen_text, settle
-
-SIZE = (130, 45)
+from tests.ui_helpers import SIZE, entity_rows, make_app, reading, screen_text, select, settle
 
 
 async def test_article_is_on_screen_before_analysis_finishes() -> None:
@@ -51,55 +49,51 @@ async def test_panel_groups_entities_with_variants_merged() -> None:
         assert names[0] == "Wladimir Putin"
 
 
-async def _select(pilot, name: str) -> None:  # type: ignore[no-untyped-def]
-    """Tab to the entity list and move down to ``name``, keyboard only."""
-    app = pilot.app
-    await pilot.press("tab")
-    options = app.query_one(EntityList)
-    assert options.has_focus
-    for _ in range(options.option_count):
-        current = options.highlighted_option
-        if current is not None and str(current.prompt).startswith(f"▍{name}  "):
-            return
-        await pilot.press("down")
-    raise AssertionError(f"{name} not reachable in the entity list")
-
-
 async def test_selecting_marks_mentions_and_shows_details() -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await _select(pilot, "Kursk")
+        await select(pilot, "Kursk")
         await pilot.pause()
-        assert app.selection is not None and app.selection.entity.name == "Kursk"
+        view = reading(app)
+        assert view.selection is not None and view.selection.entity.name == "Kursk"
         screen = screen_text(app)
         assert "Places · 2 mentions" in screen
         # the first mention (far down the article) was scrolled into view
-        first = app.selection.entity.mentions[0]
-        line = app.article.line_of(first.start)
-        top = app.article.scroll_offset.y
-        assert top <= line < top + app.article.scrollable_content_region.height
+        first = view.selection.entity.mentions[0]
+        line = view.article.line_of(first.start)
+        top = view.article.scroll_offset.y
+        assert top > 0
+        assert top <= line < top + view.article.scrollable_content_region.height
 
 
 async def test_n_and_shift_n_jump_between_mentions_and_wrap() -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await _select(pilot, "Peking")
-        sel = app.selection
-        assert sel is not None
-        count = sel.entity.count
-        assert sel.index == 0
+        await select(pilot, "Peking")
+        view = reading(app)
+
+        def index() -> int:
+            assert view.selection is not None
+            return view.selection.index
+
+        assert view.selection is not None
+        count = view.selection.entity.count
+        assert count >= 3 and index() == 0
         await pilot.press("n")
-        assert sel.index == 1
+        assert index() == 1
         await pilot.press("N", "N")
-        assert sel.index == count - 1  # wrapped around backwards
+        assert index() == count - 1  # wrapped around backwards
         await pilot.press("n")
-        assert sel.index == 0  # and forwards
+        assert index() == 0  # and forwards
+        await pilot.press("n", "n")
         await pilot.pause()
-        mention = sel.mention
-        y = app.article.line_of(mention.start)
-        assert app.article.scroll_offset.y <= y
+        # the mention the cursor is on is in view
+        mention = view.selection.mention
+        y = view.article.line_of(mention.start)
+        top = view.article.scroll_offset.y
+        assert top <= y < top + view.article.scrollable_content_region.height
 
 
 async def test_filter_by_typing_and_escape_clears() -> None:
@@ -109,7 +103,7 @@ async def test_filter_by_typing_and_escape_clears() -> None:
         await pilot.press("slash")
         await pilot.press(*"kim")
         await pilot.pause()
-        options = app.query_one(EntityList)
+        options = app.screen.query_one(EntityList)
         entities = [r for r in entity_rows(app) if r.startswith("▍")]
         assert entities == ["▍Kim Jong-un  5"]
         await pilot.press("escape")
@@ -164,11 +158,24 @@ async def test_markup_and_escapes_in_the_article_are_shown_literally() -> None:
 
 
 async def test_progressive_analysis_fills_the_panel() -> None:
-    app = make_app(analyse=fake_analyse(SAMPLE_NAMES, steps=4))
+    gate = threading.Event()
+    app = make_app(analyse=fake_analyse(SAMPLE_NAMES, steps=2, gates=[gate]))
     async with app.run_test(size=SIZE) as pilot:
+        for _ in range(100):  # until the first half's result is on screen
+            await pilot.pause(0.05)
+            if reading(app).document is not None:
+                break
+        await pilot.pause()
+        screen = screen_text(app)
+        assert "analysing… 50%" in screen
+        assert "▍Wladimir Putin" in screen  # the first paragraph's entity is listed
+        assert "Donald Trump" not in screen  # the last paragraph's is not yet
+        gate.set()
         await settle(pilot)
-        assert app.progress == 1.0
-        assert "Donald Trump" in screen_text(app)  # the last paragraph's entity arrived
+        screen = screen_text(app)
+        assert "analysing…" not in screen
+        assert reading(app).progress == 1.0
+        assert "Donald Trump" in screen  # the last paragraph's entity arrived
 
 
 async def test_mouse_click_selects_an_entity() -> None:
@@ -177,6 +184,8 @@ async def test_mouse_click_selects_an_entity() -> None:
         await settle(pilot)
         rows = entity_rows(app)
         row = next(i for i, r in enumerate(rows) if r.startswith("▍Xi Jinping"))
-        await pilot.click(EntityList, offset=(3, row - app.panel.entity_list.scroll_offset.y))
+        view = reading(app)
+        await pilot.click(EntityList, offset=(3, row - view.panel.entity_list.scroll_offset.y))
         await pilot.pause()
-        assert app.selection is not None and app.selection.entity.name == "Xi Jinping"
+        assert view.selection is not None and view.selection.entity.name == "Xi Jinping"
+        assert "People · 2 mentions" in screen_text(app)

@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from pathlib import Path
 
 import httpx
 from textual.pilot import Pilot
 from textual.worker import WorkerState
 
+from reader.tools.stubwiki import StubWiki, sample_wiki
 from reader.ui.app import ReaderApp
 from reader.wiki.cache import Cache
 from reader.wiki.client import WikiClient
 from reader.wiki.service import LookupService
-from tests.stubwiki import StubWiki, sample_wiki
-from tests.test_app import SIZE, _select
-from tests.ui_helpers import detail_text, make_app, screen_text, settle
+from tests.ui_helpers import SIZE, detail_text, make_app, reading, screen_text, select, settle
 
 API = "https://{lang}.wiki.test/w/api.php"
 
@@ -25,22 +25,19 @@ def app_with(tmp_path: Path, transport: httpx.AsyncBaseTransport | None = None,
     wiki = wiki or sample_wiki()
     client = None if offline else WikiClient(API, transport=transport or wiki.transport())
     service = LookupService(client, Cache(tmp_path / "cache"), offline=offline)
-    app = make_app()
-    app.lookup = service
-    return app, wiki
+    return make_app(lookup=service), wiki
 
 
 async def _settled(pilot: Pilot[None]) -> None:
     await settle(pilot)
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await settle(pilot)  # a refresh started behind a cached page
 
 
 async def test_selecting_shows_description_and_lead(tmp_path: Path) -> None:
     app, _ = app_with(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await _select(pilot, "Wladimir Putin")
+        await select(pilot, "Wladimir Putin")
         await _settled(pilot)
         screen = detail_text(app)
         assert "Wladimir Putin — russischer Politiker" in screen
@@ -53,11 +50,11 @@ async def test_disambiguation_pick_is_remembered_after_restart(tmp_path: Path) -
     app, _ = app_with(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await _select(pilot, "Kursk")
+        await select(pilot, "Kursk")
         await _settled(pilot)
         assert "This name is ambiguous" in detail_text(app)
         await pilot.press("tab")  # to the candidates
-        option = app.detail.candidates.highlighted_option
+        option = reading(app).detail.candidates.highlighted_option
         assert option is not None and "Kursk (Stadt)" in str(option.prompt)
         await pilot.press("enter")
         await _settled(pilot)
@@ -65,7 +62,7 @@ async def test_disambiguation_pick_is_remembered_after_restart(tmp_path: Path) -
     again, _ = app_with(tmp_path)
     async with again.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await _select(pilot, "Kursk")
+        await select(pilot, "Kursk")
         await _settled(pilot)
         assert "Kursk (Stadt) — Stadt in Russland" in detail_text(again)
         assert "cached" in detail_text(again)
@@ -79,7 +76,7 @@ async def test_offline_shows_cached_and_says_what_is_missing(tmp_path: Path) -> 
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert "offline" in screen_text(app)
-        await _select(pilot, "Wladimir Putin")
+        await select(pilot, "Wladimir Putin")
         await _settled(pilot)
         assert "russischer Politiker" in detail_text(app)
         await pilot.press("down")
@@ -99,7 +96,7 @@ async def test_errors_show_in_the_detail_area_and_retry_works(tmp_path: Path) ->
     app, _ = app_with(tmp_path, transport=httpx.MockTransport(handler), wiki=wiki)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await _select(pilot, "Wladimir Putin")
+        await select(pilot, "Wladimir Putin")
         await _settled(pilot)
         assert "⚠ the wiki answered HTTP 503" in detail_text(app)
         failing[0] = False
@@ -121,16 +118,79 @@ async def test_stale_lookup_is_cancelled_when_the_selection_moves(tmp_path: Path
     app, _ = app_with(tmp_path, transport=httpx.MockTransport(handler), wiki=wiki)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await _select(pilot, "Nordkorea")
+        await select(pilot, "Nordkorea")
         await pilot.pause()
         assert "looking up…" in detail_text(app)
         pending = [w for w in app.workers if w.group == "lookup"]
+        assert [w.state for w in pending] == [WorkerState.RUNNING]
         await pilot.press("j")  # the user moves on to the next entity (Peking)
         await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert all(w.state == WorkerState.CANCELLED for w in pending)
-        assert app.selection is not None and app.selection.entity.name == "Peking"
+        assert pending[0].state == WorkerState.CANCELLED
+        view = reading(app)
+        assert view.selection is not None and view.selection.entity.name == "Peking"
         assert "Hauptstadt der Volksrepublik China" in detail_text(app)
         assert "Staat in Ostasien" not in detail_text(app)
         release.set()
+
+
+def _stale_cache(tmp_path: Path, days: float = 40) -> None:
+    """Wladimir Putin's page in the cache, fetched ``days`` ago (stale after 30)."""
+    then = time.time() - days * 86_400
+    online = LookupService(WikiClient(API, transport=sample_wiki().transport()),
+                           Cache(tmp_path / "cache"), clock=lambda: then)
+    asyncio.run(online.lookup("Wladimir Putin", "de"))
+
+
+async def test_stale_page_stays_on_screen_when_its_refresh_fails(tmp_path: Path) -> None:
+    await asyncio.to_thread(_stale_cache, tmp_path)
+    requests: list[httpx.Request] = []
+
+    def unavailable(request: httpx.Request) -> httpx.Response:
+        requests.append(request)
+        return httpx.Response(503)
+
+    app, _ = app_with(tmp_path, transport=httpx.MockTransport(unavailable))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await select(pilot, "Wladimir Putin")
+        await _settled(pilot)
+        shown = detail_text(app)
+        assert requests  # the refresh was tried
+        assert "Wladimir Putin — russischer Politiker" in shown
+        assert "(* 7. Oktober 1952 in Leningrad)" in shown
+        assert "de.wikipedia · cached 40 days ago" in shown
+        assert "⚠ refresh failed: the wiki answered HTTP 503" in shown
+        await pilot.press("y")  # the page shown is still the one to copy
+        await pilot.pause()
+        assert app.clipboard == "https://de.wiki.test/wiki/Wladimir_Putin"
+        assert "No page to open" not in screen_text(app)
+        await pilot.press("r")  # retrying fails again: the page still stays
+        await _settled(pilot)
+        assert len(requests) >= 2
+        assert "russischer Politiker" in detail_text(app)
+        assert "refresh failed" in detail_text(app)
+
+
+async def test_stale_page_is_shown_at_once_and_refreshed_behind(tmp_path: Path) -> None:
+    await asyncio.to_thread(_stale_cache, tmp_path)
+    wiki = sample_wiki()
+    release = asyncio.Event()
+
+    async def slow(request: httpx.Request) -> httpx.Response:
+        await release.wait()
+        return httpx.Response(200, json=wiki.answer(request.url.host.split(".")[0],
+                                                     dict(request.url.params)))
+
+    app, _ = app_with(tmp_path, transport=httpx.MockTransport(slow), wiki=wiki)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await select(pilot, "Wladimir Putin")
+        await pilot.pause(0.2)
+        shown = detail_text(app)
+        assert "cached 40 days ago" in shown and "refreshing…" in shown
+        release.set()
+        await _settled(pilot)
+        shown = detail_text(app)
+        assert "de.wikipedia · live" in shown and "refreshing…" not in shown

@@ -11,10 +11,11 @@ from reader.core.grouping import group
 from reader.core.ner import extract
 from reader.core.sanitize import display_text, one_line
 from reader.ui.widgets.wrap import wrap_offsets
-from tests.ui_helpers import make_app, screen_text, settle
+from tests.ui_helpers import detail_text, make_app, reading, screen_text, select, settle
 
 HOSTILE = (
-    "Titel [b]fett[/b] und [/] und [@click=app.quit]klick[/] und [link=https://x.test]L[/link]\n\n"
+    "Titel [b]fett[/b] und [/] und [@click=app.quit]klick[/] und [link=https://x.test]L[/link]\n"
+    "[@click=app.notify('pwned')]melden[/]\n\n"
     "CSI \x1b[2J\x1b[31mrot\x1b[0m, OSC 52 \x1b]52;c;cGF3bmVk\x07, OSC 8 "
     "\x1b]8;;https://evil.test\x1b\\link\x1b]8;;\x1b\\, Glocke \x07\x07, NUL \x00 in Berlin.\n\n"
     "RTL \u202eoknarF\u202c und \u05e9\u05dc\u05d5\u05dd, kombiniert e\u0301\u0301\u0301, "
@@ -66,8 +67,6 @@ def test_wrapping_any_text_never_raises(text: str, width: int) -> None:
 
 async def test_hostile_article_renders_literally_and_nothing_acts() -> None:
     app = make_app(text=HOSTILE, names={"Berlin": "LOC", "Angela Merkel": "PER", "Paris": "LOC"})
-    copied: list[str] = []
-    app.copy_to_clipboard = copied.append  # type: ignore[method-assign,assignment]
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         screen = screen_text(app)
@@ -76,21 +75,30 @@ async def test_hostile_article_renders_literally_and_nothing_acts() -> None:
         assert "␛[2J␛[31mrot␛[0m" in screen
         assert "␛]52;c;cGF3bmVk␇" in screen
         assert not any(ch in screen for ch in "\x1b\x07\x00\u202e")
+        # clicking where a click action would be, were the text read as markup, does nothing
+        rows = screen.splitlines()
+        y = next(i for i, row in enumerate(rows) if "[@click=app.notify('pwned')]" in row)
+        x = rows[y].index("melden")
+        await pilot.click(offset=(x + 2, y))
+        await pilot.pause()
+        assert "pwned" not in screen_text(app).replace("notify('pwned')", "")
+        assert not app._notifications
         # every line of the article renders, however long or odd
-        article = app.article
+        article = reading(app).article
         for _ in range(article.virtual_size.height // 30 + 1):
             await pilot.press("space")
         await pilot.pause()
-        assert app.is_running and copied == []
-        assert "Angela Merkel" in [e.name for e in app.document.entities]  # type: ignore[union-attr]
+        assert app.is_running
+        assert article.scroll_offset.y > 0
+        document = reading(app).document
+        assert document is not None
+        assert "Angela Merkel" in [e.name for e in document.entities]
 
 
 async def test_hostile_wikipedia_text_is_shown_literally(tmp_path) -> None:  # type: ignore[no-untyped-def]
     from reader.wiki.cache import Cache
     from reader.wiki.model import Background
     from reader.wiki.service import LookupService
-    from tests.test_app import _select
-    from tests.ui_helpers import detail_text
 
     cache = Cache(tmp_path)
     evil = Background(status="found", query="Berlin", lang="de", title="[b]Berlin[/b]",
@@ -98,11 +106,11 @@ async def test_hostile_wikipedia_text_is_shown_literally(tmp_path) -> None:  # t
                       extract="Berlin \x1b[2J ist [red]rot[/red].", url="https://de.test/[x]",
                       fetched_at=1e12)
     cache.put("de", "berlin", evil)
-    app = make_app(text="Ich war in Berlin.\n", names={"Berlin": "LOC"})
-    app.lookup = LookupService(None, cache, offline=True)
+    app = make_app(text="Ich war in Berlin.\n", names={"Berlin": "LOC"},
+                   lookup=LookupService(None, cache, offline=True))
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await _select(pilot, "Berlin")
+        await select(pilot, "Berlin")
         await app.workers.wait_for_complete()
         await pilot.pause()
         shown = detail_text(app)

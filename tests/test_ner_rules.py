@@ -78,9 +78,9 @@ def test_page_furniture_is_dropped() -> None:
 def test_offsets_point_at_the_original_text() -> None:
     nlp = _nlp([("LOC", "Köln")])
     text = "  Grüße\taus Köln!\r\n\n\n Köln."
-    for batch, _ in extract(nlp, text):
-        for m in batch:
-            assert text[m.start:m.end] == m.text == "Köln"
+    found = [m for batch, _ in extract(nlp, text) for m in batch]
+    assert [(m.start, m.end) for m in found] == [(12, 16), (22, 26)]
+    assert all(text[m.start:m.end] == m.text == "Köln" for m in found)
 
 
 def test_long_paragraphs_are_cut_into_blocks() -> None:

@@ -2,7 +2,9 @@
 
 from hypothesis import given
 from hypothesis import strategies as st
+from rich.cells import cell_len
 
+from reader.core.sanitize import display_text
 from reader.ui.widgets.wrap import wrap_offsets
 
 
@@ -28,3 +30,19 @@ def test_lines_cover_text_in_order(text: str, width: int) -> None:
         pos = e
     assert "".join(text[s:e] for s, e in lines).replace(" ", "") == text.replace(
         "\n", "").replace(" ", "")
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=300),
+       st.integers(min_value=2, max_value=40))
+def test_every_line_fits_its_width(text: str, width: int) -> None:
+    shown = display_text(text)
+    for s, e in wrap_offsets(shown, width):
+        line = shown[s:e].rstrip(" ")  # trailing spaces of a wrapped line may hang over
+        assert cell_len(line) <= width, (line, width)
+
+
+def test_wide_characters_are_wrapped_by_cells() -> None:
+    text = "北京 " * 10  # each word is four cells wide
+    lines = [text[s:e] for s, e in wrap_offsets(text, 10)]
+    assert all(cell_len(line.rstrip()) <= 10 for line in lines)
+    assert lines[0] == "北京 北京 "

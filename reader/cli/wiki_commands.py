@@ -18,37 +18,18 @@ from rich.progress import (
 
 from reader.cli.errors import EXIT_FAILURE, fail
 from reader.core.analysis import Analyzer
-from reader.core.sanitize import display_text, one_line
+from reader.core.sanitize import one_line
 from reader.core.source import Source
 from reader.wiki.cache import Cache
 from reader.wiki.model import Background, LookupFailed
+from reader.wiki.present import plain, present
 from reader.wiki.service import LookupService
 from reader.wiki.settings import WikiSettings
 
 
-def _age(seconds: float) -> str:
-    days = seconds / 86_400
-    return f"{days:.0f} days ago" if days >= 1 else f"{seconds / 3600:.0f} hours ago"
-
-
 def format_background(bg: Background) -> str:
-    if bg.status == "missing":
-        return f"No Wikipedia article found for “{one_line(bg.query)}” ({bg.lang})."
-    head = one_line(bg.title) + (f" — {one_line(bg.description)}" if bg.description else "")
-    lines = [head]
-    if bg.status == "ambiguous":
-        lines.append("Ambiguous; candidates (pick one in the app, it is remembered):")
-        lines += [f"  • {one_line(c.title)}" + (f" — {one_line(c.description)}"
-                                                if c.description else "")
-                  for c in bg.candidates]
-        return "\n".join(lines)
-    if bg.extract:
-        lines += ["", display_text(bg.extract)]
-    source = f"cached {_age(time.time() - bg.fetched_at)}" if bg.cached else "live"
-    lines += ["", one_line(bg.url), f"{bg.lang}.wikipedia · {source}"]
-    if bg.note:
-        lines.append(one_line(bg.note))
-    return "\n".join(lines)
+    """The background as ``reader lookup`` prints it: the app's presentation, plain."""
+    return plain(present(bg, time.time()))
 
 
 def lookup(service: LookupService, name: str, lang: str, as_json: bool, refresh: bool) -> int:

@@ -76,12 +76,16 @@ class LookupService:
     # --- lookups
 
     async def lookup(self, name: str, lang: str, context: Sequence[str] = (),
-                     *, refresh: bool = False) -> Background:
+                     *, refresh: bool = False, allow_stale: bool = False) -> Background:
         """Background for ``name``: a fresh cache entry, else the wiki (else a stale entry
-        when the wiki cannot be reached). Raises LookupFailed; failures are never cached."""
+        when the wiki cannot be reached). Raises LookupFailed; failures are never cached.
+
+        ``allow_stale`` returns a stale cache entry at once (``cached`` set), for a caller
+        that shows it and then refreshes it with ``refresh=True``."""
         key = key_of(name)
         cached = self.cached(name, lang)
-        if cached is not None and not refresh and (self.offline or not self.is_stale(cached)):
+        if cached is not None and not refresh and (
+                self.offline or allow_stale or not self.is_stale(cached)):
             return cached
         if self.offline:
             if cached is not None:

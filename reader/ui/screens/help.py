@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
 
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
@@ -33,19 +33,19 @@ class HelpScreen(ModalScreen[None]):
             yield Static(Content("\n").join(lines), markup=False)
 
 
-def help_sections(app: App[Any], article_bindings: list[BindingType],
+def help_sections(anywhere: list[Binding], article_bindings: list[BindingType],
+                  key_display: Callable[[Binding], str],
                   ) -> list[tuple[str, list[tuple[str, str]]]]:
-    """Every binding of the app and its widgets, as (section, [(keys, description)])."""
+    """Every binding of the app, its screen and its widgets, as (section, [(keys, what)])."""
     def rows(bindings: list[Binding]) -> list[tuple[str, str]]:
         out = []
         for b in bindings:
-            keys = ", ".join(app.get_key_display(Binding(k, "")) for k in b.key.split(","))
+            keys = ", ".join(key_display(Binding(k, "")) for k in b.key.split(","))
             out.append((keys, b.tooltip or b.description or b.action))
         return out
 
-    app_bindings = [b for b in app.BINDINGS if isinstance(b, Binding)]
     return [
-        ("Anywhere", [*rows(app_bindings), ("tab, shift+tab", "Move between panes")]),
+        ("Anywhere", [*rows(anywhere), ("tab, shift+tab", "Move between panes")]),
         ("Article", rows([b for b in article_bindings if isinstance(b, Binding)])),
         ("Entity list", [("↑ ↓, j k", "Move (selects the entity)"), ("home, end", "First, last"),
                          ("/", "Filter by typing; enter keeps it, esc clears it")]),

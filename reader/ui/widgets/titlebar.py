@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 from textual.content import Content
-from textual.widgets import Static
+from textual.reactive import reactive
+from textual.widget import Widget
 
 from reader.core.sanitize import one_line
 
 
-class TitleBar(Static):
-    """One line at the top; every part is plain text, never markup."""
+class TitleBar(Widget):
+    """One line at the top; every part is plain text, never markup.
 
-    def show(self, name: str, parts: list[str]) -> None:
-        pieces: list[Content | tuple[str, str] | str] = [(one_line(name), "bold")]
-        for part in parts:
+    ``parts`` is bound to the reading screen's header, so the bar follows the screen's
+    state by itself."""
+
+    name_shown: reactive[str] = reactive("")
+    parts: reactive[tuple[str, ...]] = reactive(())
+
+    def render(self) -> Content:
+        """The name in bold, then each non-empty part after a dot."""
+        pieces: list[Content | tuple[str, str] | str] = [(one_line(self.name_shown), "bold")]
+        for part in self.parts:
             if part:
                 pieces += [("  ·  ", "dim"), one_line(part)]
-        self.update(Content.assemble(*pieces))
+        return Content.assemble(*pieces)

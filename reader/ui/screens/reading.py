@@ -1,0 +1,287 @@
+"""The reading screen: article on the left, entities on the right, details below them.
+
+The screen holds the state of a reading session as reactive attributes — the document,
+the analysis progress (or failure), the selection, whether lookups are offline — and its
+widgets follow them: the title bar is bound to :attr:`ReadingScreen.header`, computed
+from the rest; the detail pane gets its :class:`Subject` when the selection changes.
+Widgets report back with messages (an entity chosen, a lookup settled).
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, replace
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer
+from textual.worker import get_current_worker
+
+from reader.core.analysis import AnalyseFn, Progress
+from reader.core.model import LABEL_NAMES, LABELS, Document, Entity, Label, Mention
+from reader.core.source import Source
+from reader.ui.widgets.article import ArticleView
+from reader.ui.widgets.detail import DetailPane, Subject
+from reader.ui.widgets.entities import EntityPanel
+from reader.ui.widgets.titlebar import TitleBar
+from reader.wiki.service import LookupService
+
+UPDATE_EVERY = 0.5  # seconds between partial results shown while analysing
+TYPE_KEYS: dict[str, Label] = {"1": "PER", "2": "LOC", "3": "ORG", "4": "MISC"}
+CONTEXT_CHARS = 200  # around the entity's first mention, to judge search hits
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The selected entity and the mention the cursor is on."""
+
+    entity: Entity
+    index: int = 0
+
+    @property
+    def mention(self) -> Mention:
+        """The mention the cursor is on."""
+        return self.entity.mentions[self.index]
+
+
+class ReadingScreen(Screen[None]):
+    """Read an article with its named entities highlighted and explained."""
+
+    BINDINGS = [
+        Binding("slash", "filter", "Filter", tooltip="Filter the entity list by typing"),
+        Binding("n", "next_mention", "Next", tooltip="Next mention of the selected entity"),
+        Binding("N", "previous_mention", "Prev", tooltip="Previous mention (wraps around)"),
+        Binding("o", "open_page", "Open page", tooltip="Open the Wikipedia page in a browser"),
+        Binding("y", "copy_link", "Copy link", tooltip="Copy the Wikipedia page's URL"),
+        Binding("r", "refresh", "Retry/refresh", tooltip="Retry a failed lookup, refresh one"),
+        *(Binding(k, f"toggle_type('{lab}')", LABEL_NAMES[lab], show=False,
+                  tooltip=f"Show or hide {LABEL_NAMES[lab]}")
+          for k, lab in TYPE_KEYS.items()),
+    ]
+
+    document: reactive[Document | None] = reactive(None, always_update=True, init=False)
+    progress: reactive[float] = reactive(0.0, init=False)
+    error: reactive[str] = reactive("", init=False)
+    selection: reactive[Selection | None] = reactive(None, init=False)
+    offline: reactive[bool] = reactive(False, init=False)
+    header: reactive[tuple[str, ...]] = reactive(())
+
+    def __init__(self, source: Source, language: str, analyse: AnalyseFn, pipeline: str = "",
+                 lookup: LookupService | None = None) -> None:
+        super().__init__()
+        self.source = source
+        self.language = language
+        self.pipeline = pipeline
+        self.lookup = lookup
+        self._analyse = analyse
+        self._notice_shown = ""
+        self.set_reactive(ReadingScreen.offline, lookup is not None and lookup.offline)
+
+    def compose(self) -> ComposeResult:
+        """Title, article, entity panel and detail pane, and the footer of keys."""
+        yield TitleBar(id="title").data_bind(parts=ReadingScreen.header)
+        with Horizontal(id="main"):
+            yield ArticleView(self.source.text, id="article")
+            with Vertical(id="side"):
+                yield EntityPanel(id="entities")
+                yield DetailPane(self.lookup, self.language, id="detail")
+        yield Footer()
+
+    @property
+    def article(self) -> ArticleView:
+        """The article pane."""
+        return self.query_one(ArticleView)
+
+    @property
+    def panel(self) -> EntityPanel:
+        """The entity list and its filter."""
+        return self.query_one(EntityPanel)
+
+    @property
+    def detail(self) -> DetailPane:
+        """The selected entity's details and background."""
+        return self.query_one(DetailPane)
+
+    def on_mount(self) -> None:
+        """Show the article, then start the analysis once it is painted."""
+        self.query_one(TitleBar).name_shown = self.source.name
+        if self.lookup is not None:
+            self._note(self.lookup.notice)
+        self.article.focus()
+        # start spaCy only once the article is painted: its import holds the GIL
+        self.call_after_refresh(self.run_analysis)
+
+    def compute_header(self) -> tuple[str, ...]:
+        """The title bar's parts, from the screen's state."""
+        doc = self.document
+        parts = [self.language, self.pipeline]
+        if self.error:
+            parts.append("analysis failed")
+        elif doc is None or self.progress < 1.0:
+            parts.append(f"analysing… {self.progress:.0%}" if self.progress else "analysing…")
+        if doc is not None:
+            parts.append(f"{len(doc.entities)} entities")
+        parts.append(self.source.note)
+        parts.append("no lookups" if self.lookup is None else "offline" if self.offline else "")
+        return tuple(p for p in parts if p)
+
+    # --- analysis (in a thread: spaCy loading and NER never block the UI)
+
+    @work(thread=True, exclusive=True, group="analysis")
+    def run_analysis(self) -> None:
+        """Run the analysis, showing partial documents a few times a second."""
+        worker = get_current_worker()
+        last = 0.0
+        try:
+            for progress in self._analyse(self.source.text):
+                if worker.is_cancelled:
+                    return
+                if progress.done >= 1.0 or time.monotonic() - last >= UPDATE_EVERY:
+                    self.app.call_from_thread(self._show_progress, progress)
+                    last = time.monotonic()
+        except Exception as exc:  # shown in the UI; the article stays readable
+            message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            self.app.call_from_thread(self._fail, message)
+
+    def _show_progress(self, progress: Progress) -> None:
+        self.progress = progress.done
+        self.document = progress.document
+
+    def _fail(self, message: str) -> None:
+        self.error = message
+
+    def watch_document(self, doc: Document | None) -> None:
+        """Fill the panel, colour the mentions, keep the selection on its entity."""
+        if doc is None:
+            return
+        status = "" if self.progress >= 1.0 else f"analysing… {self.progress:.0%}"
+        self.panel.show_entities(doc.entities, status)
+        self._apply_visibility()
+        if self.selection is not None:
+            entity = self._entity(self.selection.entity.id)
+            if entity is not None:
+                self.selection = Selection(entity, min(self.selection.index, entity.count - 1))
+
+    def watch_error(self, message: str) -> None:
+        """The analysis failed: say so in the panel and in a notification."""
+        self.panel.show_entities([], f"analysis failed: {message}")
+        self.notify(message, title="Analysis failed", severity="error")
+
+    # --- selection
+
+    def _entity(self, entity_id: str | None) -> Entity | None:
+        if self.document is None or entity_id is None:
+            return None
+        return next((e for e in self.document.entities if e.id == entity_id), None)
+
+    def on_entity_panel_entity_chosen(self, event: EntityPanel.EntityChosen) -> None:
+        """The user moved to an entity in the list: select it."""
+        entity = self._entity(event.entity_id)
+        if entity is not None and (self.selection is None
+                                   or self.selection.entity.id != entity.id):
+            self.selection = Selection(entity)
+
+    def watch_selection(self, old: Selection | None, new: Selection | None) -> None:
+        """Mark the mentions, scroll to the one chosen, hand the entity to the detail pane."""
+        if new is None:
+            self.article.set_selection([], None)
+            self.detail.subject = None
+            return
+        self.article.set_selection(new.entity.mentions, new.mention)
+        if old is None or old.entity.id != new.entity.id:
+            self.article.scroll_to_offset(new.entity.mentions[0].start)
+        elif old.index != new.index:
+            self.article.scroll_to_offset(new.mention.start)
+        self.detail.subject = Subject(new.entity, self._lookup_context(new.entity))
+
+    def _lookup_context(self, entity: Entity) -> tuple[str, ...]:
+        """Words around the entity and the other entities' names, to judge search hits."""
+        doc = self.document
+        if doc is None:
+            return ()
+        first = entity.mentions[0]
+        window = doc.text[max(first.start - CONTEXT_CHARS, 0): first.end + CONTEXT_CHARS]
+        return (window, *(e.name for e in doc.entities[:12] if e.id != entity.id))
+
+    def _jump(self, step: int) -> None:
+        sel = self.selection
+        if sel is None:
+            self.notify("Select an entity first (tab to the entity list).")
+            return
+        self.selection = replace(sel, index=(sel.index + step) % sel.entity.count)
+
+    def action_next_mention(self) -> None:
+        """Go to the next mention of the selected entity (wraps around)."""
+        self._jump(1)
+
+    def action_previous_mention(self) -> None:
+        """Go to the previous mention of the selected entity (wraps around)."""
+        self._jump(-1)
+
+    # --- lookups (the detail pane runs them; the screen keeps the offline state)
+
+    def on_detail_pane_settled(self, event: DetailPane.Settled) -> None:
+        """A lookup ended: follow the service's offline state, show a new notice."""
+        self.offline = event.offline
+        self._note(event.notice)
+
+    def _note(self, notice: str) -> None:
+        if notice and notice != self._notice_shown:
+            self._notice_shown = notice
+            self.notify(notice, title="Lookups", severity="warning")
+
+    def action_refresh(self) -> None:
+        """Retry a failed lookup, refresh a shown one."""
+        if self.selection is None:
+            return
+        if self.lookup is None:
+            self.notify("Lookups are off.")
+            return
+        self.detail.retry()
+
+    def _url(self) -> str | None:
+        url = self.detail.url
+        if url is None:
+            self.notify("No page to open: select an entity with a background first.")
+        return url
+
+    def action_open_page(self) -> None:
+        """Open the shown page in the browser."""
+        url = self._url()
+        if url:
+            self.app.open_url(url)
+            self.notify(f"Opening {url}", timeout=3)
+
+    def action_copy_link(self) -> None:
+        """Copy the shown page's URL."""
+        url = self._url()
+        if url:
+            self.app.copy_to_clipboard(url)
+            self.notify(f"Copied {url}", timeout=3)
+
+    # --- the entity panel
+
+    def action_filter(self) -> None:
+        """Type to filter the entity list."""
+        self.panel.start_filter()
+
+    def action_toggle_type(self, label: str) -> None:
+        """Show or hide one type of entity, in the list and in the article."""
+        typed = next((lab for lab in LABELS if lab == label), None)
+        if typed is None:
+            return
+        shown = self.panel.toggle_label(typed)
+        self._apply_visibility()
+        self.notify(f"{LABEL_NAMES[typed]}: {'shown' if shown else 'hidden'}", timeout=2)
+
+    def _apply_visibility(self) -> None:
+        if self.document is None:
+            return
+        hidden = self.panel.hidden
+        # every mention takes its entity's colour, even where the model labelled it otherwise
+        self.article.set_mentions([replace(m, label=e.label) for e in self.document.entities
+                                   if e.label not in hidden for m in e.mentions])
