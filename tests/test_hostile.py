@@ -108,7 +108,7 @@ async def test_hostile_wikipedia_text_is_shown_literally(tmp_path) -> None:  # t
     cache.put("de", "berlin", evil)
     app = make_app(text="Ich war in Berlin.\n", names={"Berlin": "LOC"},
                    lookup=LookupService(None, cache, offline=True))
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await settle(pilot)
         await select(pilot, "Berlin")
         await app.workers.wait_for_complete()
@@ -117,4 +117,8 @@ async def test_hostile_wikipedia_text_is_shown_literally(tmp_path) -> None:  # t
         assert "[b]Berlin[/b]" in shown and "[@click=app.quit]x[/]" in shown
         assert "␛]52;c;cGF3bmVk␇" in shown and "[red]rot[/red]" in shown
         assert "\x1b" not in screen_text(app)
+        await pilot.press("y")  # the notice quotes the URL as it is, not as markup
+        await pilot.pause()
+        assert app.clipboard == "https://de.test/[x]"
+        assert "Copied https://de.test/[x]" in screen_text(app)
         assert app.is_running

@@ -182,6 +182,18 @@ async def test_stale_entry_is_refreshed_online(tmp_path: Path) -> None:
     assert not bg.cached and len(wiki.requests) == 2
 
 
+async def test_stale_entry_first_when_asked_then_refreshed(tmp_path: Path) -> None:
+    now = [1_000_000.0]
+    service, wiki = make_service(tmp_path, clock=lambda: now[0])
+    await service.lookup("Nordkorea", "de")
+    now[0] += 31 * 86_400
+    first = await service.lookup("Nordkorea", "de", allow_stale=True)
+    assert first.cached and service.is_stale(first) and len(wiki.requests) == 1
+    fresh = await service.lookup("Nordkorea", "de", refresh=True)
+    assert not fresh.cached and len(wiki.requests) == 2
+    assert not service.is_stale(service.cached("Nordkorea", "de"))  # type: ignore[arg-type]
+
+
 async def test_prefetch_batches_titles(tmp_path: Path) -> None:
     service, wiki = make_service(tmp_path)
     names = ["Wladimir Putin", "Kim Jong-un", "Xi Jinping", "Donald Trump", "Russland",

@@ -23,6 +23,7 @@ from textual.worker import get_current_worker
 
 from reader.core.analysis import AnalyseFn, Progress
 from reader.core.model import LABEL_NAMES, LABELS, Document, Entity, Label, Mention
+from reader.core.sanitize import one_line
 from reader.core.source import Source
 from reader.ui.widgets.article import ArticleView
 from reader.ui.widgets.detail import DetailPane, Subject
@@ -169,7 +170,7 @@ class ReadingScreen(Screen[None]):
     def watch_error(self, message: str) -> None:
         """The analysis failed: say so in the panel and in a notification."""
         self.panel.show_entities([], f"analysis failed: {message}")
-        self.notify(message, title="Analysis failed", severity="error")
+        self.notify(one_line(message), title="Analysis failed", severity="error", markup=False)
 
     # --- selection
 
@@ -232,7 +233,7 @@ class ReadingScreen(Screen[None]):
     def _note(self, notice: str) -> None:
         if notice and notice != self._notice_shown:
             self._notice_shown = notice
-            self.notify(notice, title="Lookups", severity="warning")
+            self.notify(one_line(notice), title="Lookups", severity="warning", markup=False)
 
     def action_refresh(self) -> None:
         """Retry a failed lookup, refresh a shown one."""
@@ -254,14 +255,14 @@ class ReadingScreen(Screen[None]):
         url = self._url()
         if url:
             self.app.open_url(url)
-            self.notify(f"Opening {url}", timeout=3)
+            self.notify(f"Opening {one_line(url)}", timeout=3, markup=False)
 
     def action_copy_link(self) -> None:
         """Copy the shown page's URL."""
         url = self._url()
         if url:
             self.app.copy_to_clipboard(url)
-            self.notify(f"Copied {url}", timeout=3)
+            self.notify(f"Copied {one_line(url)}", timeout=3, markup=False)
 
     # --- the entity panel
 
