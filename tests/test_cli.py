@@ -28,6 +28,65 @@ def test_annotate_json_document_model(capsys: pytest.CaptureFixture[str]) -> Non
             assert m["text"] in entity["variants"]
 
 
+def test_annotate_offsets_index_a_crlf_file_as_read(tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    crlf = tmp_path / "article-crlf.txt"
+    crlf.write_bytes(SAMPLE_DE.read_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r\n"))
+    assert main(["annotate", str(crlf)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    with crlf.open(encoding="utf-8", newline="") as fh:  # the file as it is, CR LF kept
+        text = fh.read()
+    assert text.count("\r\n") > 10
+    mentions = [m for entity in data["entities"] for m in entity["mentions"]]
+    assert len(mentions) > 30
+    off = [m for m in mentions if text[m["start"]:m["end"]] != m["text"]]
+    assert off == [], f"{len(off)} of {len(mentions)} mentions are off"
+    assert "line ends as in the file" in data["offsets"]
+    # the same entities as the LF original, at the same places in the text
+    assert main(["annotate", str(SAMPLE_DE)]) == 0
+    plain = json.loads(capsys.readouterr().out)
+    assert [e["name"] for e in plain["entities"]] == [e["name"] for e in data["entities"]]
+
+
+def test_annotate_says_a_language_is_not_supported(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    french = tmp_path / "fr.txt"
+    french.write_text("Le président Emmanuel Macron a rencontré le chancelier allemand à "
+                      "Paris. Ils ont parlé de l'Ukraine et de la Russie.\n", encoding="utf-8")
+    assert main(["annotate", str(french)]) == 0
+    captured = capsys.readouterr()
+    data = json.loads(captured.out)
+    assert data["detected_language"] == "fr" and data["language_supported"] is False
+    assert data["language"] in ("de", "en") and data["language_from"] == "detection"
+    pipeline = {"de": "German", "en": "English"}[data["language"]]
+    assert captured.err.splitlines() == [
+        f"reader: fr.txt: French (fr) is not supported: read with the {pipeline} pipeline "
+        f"(--lang de|en to choose)"]
+    # --lang overrides, and nothing is said
+    assert main(["annotate", str(french), "--lang", "de"]) == 0
+    captured = capsys.readouterr()
+    data = json.loads(captured.out)
+    assert data["language"] == "de" and data["language_from"] == "--lang"
+    assert data["language_supported"] is True and captured.err == ""
+    assert main(["annotate", str(french), "--format", "md"]) == 0
+    assert "French (fr) is not supported" in capsys.readouterr().out
+
+
+def test_annotate_german_article_behind_a_long_url(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    article = tmp_path / "url.txt"
+    article.write_text(
+        "https://www.example.com/news/world/europe/2025/09/03/the-leaders-of-russia-and-"
+        "north-korea-meet-in-beijing-at-the-parade-for-the-end-of-the-war-with-japan.html"
+        "?utm_source=the_newsletter&utm_medium=email&utm_campaign=for-the-readers-of-the-day"
+        "\n\nPutin und Kim in Peking. Der russische Präsident dankte Nordkorea für die "
+        "Truppen.\n", encoding="utf-8")
+    assert main(["annotate", str(article)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["language"] == "de" and data["language_supported"] is True
+    assert "bundled" in data["pipeline"] and "de" in data["pipeline"]
+
+
 def test_annotate_markdown_glossary(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["annotate", str(SAMPLE_DE), "--format", "md"]) == 0
     out = capsys.readouterr().out
@@ -81,10 +140,10 @@ def test_models_path_is_loadable() -> None:
 def test_lookup_offline_and_cache_commands(tmp_path: Path) -> None:
     import asyncio
 
+    from reader.tools.stubwiki import sample_wiki
     from reader.wiki.cache import Cache
     from reader.wiki.client import WikiClient
     from reader.wiki.service import LookupService
-    from tests.stubwiki import sample_wiki
 
     service = LookupService(WikiClient("https://{lang}.wiki.test/w/api.php",
                                        transport=sample_wiki().transport()), Cache(tmp_path))

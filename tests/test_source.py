@@ -57,3 +57,25 @@ def test_unreadable(tmp_path: Path) -> None:
     p.chmod(0)
     with pytest.raises(InputError, match="permission"):
         read_source(str(p))
+
+
+def test_crlf_offsets_map_back_to_the_file(tmp_path: Path) -> None:
+    raw = "Putin traf\r\nKim in\r\n\r\nPeking.\rXi Jin\r\nping kam.\r\n"
+    p = tmp_path / "crlf.txt"
+    p.write_bytes(raw.encode("utf-8"))
+    s = read_source(str(p))
+    assert s.text == "Putin traf\nKim in\n\nPeking.\nXi Jin\nping kam.\n"
+    for start in range(len(s.text) + 1):
+        for end in range(start, len(s.text) + 1):
+            assert raw[s.file_offset(start):s.file_offset(end)] == s.file_text(start, end)
+    kim = s.text.index("Kim")
+    assert raw[s.file_offset(kim):s.file_offset(kim + 3)] == "Kim"
+    xi = s.text.index("Xi Jin\nping")
+    assert s.file_text(xi, xi + 11) == "Xi Jin\r\nping"
+
+
+def test_lf_offsets_are_unchanged(tmp_path: Path) -> None:
+    p = tmp_path / "lf.txt"
+    p.write_text("Putin traf\nKim.\n", encoding="utf-8")
+    s = read_source(str(p))
+    assert s.crlf == () and s.file_offset(11) == 11 and s.file_text(0, 16) == s.text

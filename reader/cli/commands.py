@@ -3,16 +3,28 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
+from typing import TYPE_CHECKING
 
-from reader.cli.errors import EXIT_FAILURE, EXIT_NO_PIPELINE, EXIT_USAGE, fail
+from reader.cli.errors import (
+    EXIT_FAILURE,
+    EXIT_INTERRUPTED,
+    EXIT_NO_PIPELINE,
+    EXIT_USAGE,
+    fail,
+    warn,
+)
 from reader.core import pipelines
 from reader.core.analysis import Analyzer
 from reader.core.export import to_json, to_markdown
-from reader.core.language import detect_language
+from reader.core.language import LanguageGuess, chosen, identify
 from reader.core.source import InputError, Source, read_source
 from reader.wiki.service import LookupService
 from reader.wiki.settings import WikiSettings
+
+if TYPE_CHECKING:
+    from reader.ui.app import ReaderApp
 
 
 def _load(file: str) -> Source:
@@ -22,43 +34,61 @@ def _load(file: str) -> Source:
         fail(str(exc), EXIT_USAGE)
 
 
-def _analyzer(text: str, lang: str | None, model: str | None) -> Analyzer:
+def language_of(source: Source, lang: str | None) -> LanguageGuess:
+    """The language to read ``source`` in: ``--lang``, else detected; a language reader
+    has no pipeline for is said on stderr, with the pipeline used instead."""
+    guess = chosen(lang) if lang else identify(source.text)
+    if guess.note:
+        warn(f"{source.name}: {guess.note} (--lang de|en to choose)")
+    return guess
+
+
+def _analyzer(language: str, model: str | None) -> Analyzer:
     try:
-        return Analyzer.for_text(text, lang, model)
+        return Analyzer(language, model)
     except pipelines.PipelineError as exc:
         fail(str(exc), EXIT_NO_PIPELINE)
 
 
 def annotate(file: str, fmt: str, lang: str | None, model: str | None) -> int:
+    """``reader annotate``: the document model of one file on stdout."""
     source = _load(file)
-    analyzer = _analyzer(source.text, lang, model)
+    guess = language_of(source, lang)
+    analyzer = _analyzer(guess.language, model)
     try:
         doc = analyzer.analyse(source.text)
     except pipelines.PipelineError as exc:
         fail(str(exc), EXIT_NO_PIPELINE)
     if source.note:
-        print(f"reader: {source.name}: {source.note}", file=sys.stderr)
-    out = to_json(doc, source.name) if fmt == "json" else to_markdown(doc, source.name)
+        warn(f"{source.name}: {source.note}")
+    out = (to_json(doc, source, guess) if fmt == "json"
+           else to_markdown(doc, source, guess))
     sys.stdout.write(out + "\n")
     return 0
 
 
 def _settings(args: argparse.Namespace) -> WikiSettings:
-    return WikiSettings.resolve(getattr(args, "wiki_api", None), args.cache_dir,
-                                getattr(args, "offline", False), getattr(args, "max_age", None))
-
-
-def _service(args: argparse.Namespace) -> LookupService:
     try:
-        return _settings(args).service()
+        return WikiSettings.resolve(getattr(args, "wiki_api", None), args.cache_dir,
+                                    getattr(args, "offline", False),
+                                    getattr(args, "max_age", None))
     except ValueError as exc:
         fail(str(exc), EXIT_USAGE)
 
 
+def _service(args: argparse.Namespace, read_only: bool = False) -> LookupService:
+    settings = _settings(args)
+    try:
+        return settings.service(read_only)
+    except (ValueError, FileNotFoundError) as exc:
+        fail(str(exc), EXIT_USAGE)
+
+
 def open_app(args: argparse.Namespace) -> int:
+    """``reader FILE``: the reading app. SIGINT ends it with status 130."""
     source = _load(args.file)
-    language = args.lang or detect_language(source.text)
-    analyzer = _analyzer(source.text, language, args.model)
+    guess = language_of(source, args.lang)
+    analyzer = _analyzer(guess.language, args.model)
     if not sys.stdout.isatty():
         fail("the reading app needs a terminal; use 'reader annotate FILE' in scripts")
     if args.file == "-":
@@ -66,12 +96,41 @@ def open_app(args: argparse.Namespace) -> int:
     service = None if args.no_lookups else _service(args)
     from reader.ui.app import ReaderApp  # Textual is imported only for the app
 
-    app = ReaderApp(source, language, analyzer.stream, analyzer.choice.describe(), service)
-    app.run()
+    if guess.note:  # until the title bar shows the language guess itself
+        note = "; ".join(filter(None, (source.note, guess.note)))
+        source = dataclasses.replace(source, note=note)
+    app = ReaderApp(source, guess.language, analyzer.stream, analyzer.choice.describe(),
+                    service)
+    if _run_app(app):
+        fail("interrupted", EXIT_INTERRUPTED)
     return 0 if app.return_code in (None, 0) else EXIT_FAILURE
 
 
+def _run_app(app: ReaderApp) -> bool:
+    """Run the app until it quits or SIGINT arrives; return whether it was interrupted.
+
+    In raw mode ctrl+c is a key, so SIGINT only comes from ``kill``; the app is asked to
+    exit, so the terminal is restored as on quitting."""
+    import asyncio
+    import signal
+
+    interrupted = False
+
+    def on_sigint() -> None:
+        nonlocal interrupted
+        interrupted = True
+        app.exit(return_code=EXIT_INTERRUPTED)
+
+    async def run() -> None:
+        asyncio.get_running_loop().add_signal_handler(signal.SIGINT, on_sigint)
+        await app.run_async()
+
+    asyncio.run(run())
+    return interrupted
+
+
 def dispatch(args: argparse.Namespace) -> int:
+    """Run the subcommand ``args.command``."""
     if args.command == "annotate":
         return annotate(args.file, args.format, args.lang, args.model)
     if args.command == "models":
@@ -79,16 +138,45 @@ def dispatch(args: argparse.Namespace) -> int:
     from reader.cli import wiki_commands
 
     if args.command == "lookup":
-        return wiki_commands.lookup(_service(args), args.name, args.lang, args.json,
-                                    args.refresh)
+        if not args.name.strip():
+            fail("lookup needs a name, e.g. reader lookup 'Wladimir Putin'", EXIT_USAGE)
+        return wiki_commands.lookup(_service(args, read_only=args.offline), args.name,
+                                    args.lang, args.json, args.refresh)
     if args.command == "prefetch":
-        sources = [_load(f) for f in args.files]
-        docs = [(s, _analyzer(s.text, args.lang, args.model)) for s in sources]
-        return wiki_commands.prefetch(_service(args), docs)
-    return wiki_commands.cache(_settings(args), args.action)
+        return prefetch(args)
+    try:
+        store = _settings(args).cache(read_only=args.action != "clear")
+    except FileNotFoundError as exc:
+        fail(str(exc), EXIT_USAGE)
+    return wiki_commands.cache(store, args.action)
+
+
+def prefetch(args: argparse.Namespace) -> int:
+    """``reader prefetch``: every readable file is analysed and looked up; an unreadable
+    one is reported and skipped (status 2 at the end)."""
+    from reader.cli import wiki_commands
+
+    service = _service(args)
+    if service.offline:
+        fail("prefetch needs the network (drop --offline)")
+    bad = 0
+    docs = []
+    for file in args.files:
+        try:
+            source = read_source(file)
+        except InputError as exc:
+            warn(str(exc))
+            bad += 1
+            continue
+        guess = language_of(source, args.lang)
+        docs.append((source, wiki_commands.analyse(_analyzer(guess.language, args.model),
+                                                   source.text)))
+    code = wiki_commands.prefetch(service, docs) if docs else 0
+    return EXIT_USAGE if bad else code
 
 
 def models(action: str, lang: str | None) -> int:
+    """``reader models``: list the pipelines, print the bundled one's path, install one."""
     if action == "list":
         for code in ("de", "en"):
             options = pipelines.available(code)

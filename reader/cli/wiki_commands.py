@@ -18,13 +18,13 @@ from rich.progress import (
 
 from reader.cli.errors import EXIT_FAILURE, fail
 from reader.core.analysis import Analyzer
+from reader.core.model import Document
 from reader.core.sanitize import one_line
 from reader.core.source import Source
 from reader.wiki.cache import Cache
 from reader.wiki.model import Background, LookupFailed
 from reader.wiki.present import plain, present
 from reader.wiki.service import LookupService
-from reader.wiki.settings import WikiSettings
 
 
 def format_background(bg: Background) -> str:
@@ -44,20 +44,37 @@ def lookup(service: LookupService, name: str, lang: str, as_json: bool, refresh:
     return 0
 
 
-def prefetch(service: LookupService, docs: list[tuple[Source, Analyzer]]) -> int:
-    if service.offline:
-        fail("prefetch needs the network (drop --offline)")
+def analyse(analyzer: Analyzer, text: str) -> Document:
+    """The document of ``text``, analysed in a child process: an interrupt (ctrl+c) ends
+    the analysis at once instead of waiting for spaCy to give the interpreter back."""
+    updates = analyzer.stream(text)
+    last = None
+    try:
+        for progress in updates:
+            last = progress
+    except RuntimeError as exc:  # the analysis process failed
+        fail(f"analysis failed: {exc}", EXIT_FAILURE)
+    finally:
+        close = getattr(updates, "close", None)
+        if close is not None:
+            close()  # ends the child process if it is still running
+    if last is None:
+        fail("analysis failed: no result", EXIT_FAILURE)
+    return last.document
+
+
+def prefetch(service: LookupService, docs: list[tuple[Source, Document]]) -> int:
+    """Look up every entity of the analysed ``docs`` into the cache; 1 if any failed."""
     failed = asyncio.run(_prefetch_all(service, docs))
     if service.notice:
         print(f"reader: {service.notice}", file=sys.stderr)
     return EXIT_FAILURE if failed else 0
 
 
-async def _prefetch_all(service: LookupService, docs: list[tuple[Source, Analyzer]]) -> int:
+async def _prefetch_all(service: LookupService, docs: list[tuple[Source, Document]]) -> int:
     """Prefetch every article in one event loop (the HTTP client lives in it)."""
     failed = 0
-    for source, analyzer in docs:
-        doc = analyzer.analyse(source.text)
+    for source, doc in docs:
         names = [e.name for e in doc.entities]
         context = [e.name for e in doc.entities[:20]]
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
@@ -78,13 +95,14 @@ async def _prefetch_all(service: LookupService, docs: list[tuple[Source, Analyze
     return failed
 
 
-def cache(settings: WikiSettings, action: str) -> int:
-    store = Cache(settings.cache_dir)
+def cache(store: Cache, action: str) -> int:
+    """``reader cache stats|export|clear`` on an opened cache (read-only for stats and
+    export: those never create it)."""
     if store.notice:
         print(f"reader: {store.notice}", file=sys.stderr)
     if action == "stats":
         stats = store.stats()
-        print(f"cache: {store.path}")
+        print(f"cache: {store.path or 'none yet (nothing looked up)'}")
         for key in ("found", "ambiguous", "missing", "picks"):
             print(f"  {key:10} {stats.get(key, 0)}")
     elif action == "export":

@@ -1,44 +1,79 @@
-"""The document model as JSON or as a Markdown glossary (``reader annotate``)."""
+"""The document model as JSON or as a Markdown glossary (``reader annotate``).
+
+Mention offsets in the JSON index the file as read: its characters (Unicode code points)
+after decoding, without a byte-order mark, with its line ends as they are in the file, so
+``text[start:end] == mention["text"]`` for ``text`` read with ``newline=""``. The JSON
+says so in its ``offsets`` field.
+"""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
+from reader.core.language import LanguageGuess
 from reader.core.model import LABEL_NAMES, LABELS, Document
+from reader.core.source import Source
+
+OFFSETS = ("characters (code points) of the file decoded as {encoding}, without a "
+           "byte-order mark, line ends as in the file (Python: open(path, encoding="
+           "'{encoding}', newline='').read()[start:end])")
 
 
-def to_dict(doc: Document, source: str = "") -> dict[str, Any]:
+def to_dict(doc: Document, source: Source | str = "",
+            language: LanguageGuess | None = None) -> dict[str, Any]:
+    """The document as JSON-ready data. Given the :class:`Source`, offsets index the file
+    as read (original line ends); given only a name, they index ``doc.text``."""
+    if isinstance(source, Source):
+        src = source
+        name, offsets = src.name, OFFSETS.format(encoding=src.encoding)
+    else:
+        src = Source(name=source, text=doc.text, encoding="")
+        name, offsets = source, "characters (code points) of the analysed text"
+
+    def mention(start: int, end: int) -> dict[str, Any]:
+        return {"start": src.file_offset(start), "end": src.file_offset(end),
+                "text": src.file_text(start, end)}
+
+    found = language.to_json() if language is not None else {"language": doc.language}
     return {
-        "source": source,
-        "language": doc.language,
+        "source": name,
+        **found,
         "pipeline": doc.pipeline,
+        "offsets": offsets,
         "entities": [
             {
                 "name": e.name,
                 "label": e.label,
                 "count": e.count,
                 "variants": e.variants,
-                "mentions": [{"start": m.start, "end": m.end, "text": m.text}
-                             for m in e.mentions],
+                "mentions": [mention(m.start, m.end) for m in e.mentions],
             }
             for e in doc.entities
         ],
     }
 
 
-def to_json(doc: Document, source: str = "") -> str:
-    return json.dumps(to_dict(doc, source), ensure_ascii=False, indent=2)
+def to_json(doc: Document, source: Source | str = "",
+            language: LanguageGuess | None = None) -> str:
+    """:func:`to_dict` as indented JSON."""
+    return json.dumps(to_dict(doc, source, language), ensure_ascii=False, indent=2)
 
 
 def _cell(text: str) -> str:
+    """``text`` safe inside a Markdown table cell."""
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
-def to_markdown(doc: Document, source: str = "") -> str:
-    lines = [f"# Entities in {_cell(source) or 'the text'}", "",
+def to_markdown(doc: Document, source: Source | str = "",
+                language: LanguageGuess | None = None) -> str:
+    """A Markdown glossary: one table per label, names with mention counts and variants."""
+    name = source.name if isinstance(source, Source) else source
+    lines = [f"# Entities in {_cell(name) or 'the text'}", "",
              f"Language: {doc.language} · pipeline: {doc.pipeline} · "
              f"{len(doc.entities)} entities", ""]
+    if language is not None and language.note:
+        lines[-1:-1] = [f"Note: {_cell(language.note)}"]
     for label in LABELS:
         entities = doc.by_label(label)
         if not entities:

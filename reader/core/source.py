@@ -1,9 +1,16 @@
-"""Reading an article from a file or stdin, with clear errors for bad input."""
+"""Reading an article from a file or stdin, with clear errors for bad input.
+
+The text is analysed with its line ends made ``\\n``; :meth:`Source.file_offset` turns an
+offset into that text back into one into the file as read (decoded, line ends as they
+were), so ``reader annotate`` reports offsets a script can use on the file itself.
+"""
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import os
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +30,24 @@ class Source:
     text: str
     encoding: str
     note: str = ""  # e.g. "not UTF-8: decoded as cp1252"
+    # where ``text`` has a newline that was CR LF, or a lone CR, in the file (sorted
+    # offsets into text)
+    crlf: tuple[int, ...] = ()
+    lone_cr: tuple[int, ...] = ()
+
+    def file_offset(self, offset: int) -> int:
+        """The offset into the file as read (decoded, original line ends) of ``offset``,
+        an offset into :attr:`text`."""
+        return offset + bisect.bisect_left(self.crlf, offset)
+
+    def file_text(self, start: int, end: int) -> str:
+        """``text[start:end]`` with its line ends as they are in the file."""
+        piece = self.text[start:end]
+        if "\n" not in piece or not (self.crlf or self.lone_cr):
+            return piece
+        ends = {**dict.fromkeys(self.crlf, "\r\n"), **dict.fromkeys(self.lone_cr, "\r")}
+        return "".join(ends.get(i, ch) if ch == "\n" else ch
+                       for i, ch in enumerate(piece, start))
 
 
 def _looks_binary(sample: bytes) -> bool:
@@ -79,7 +104,20 @@ def read_source(arg: str) -> Source:
         text, encoding, note = _decode(data)
     except InputError as exc:
         raise InputError(f"{name}: {exc}") from None
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text, crlf, lone_cr = normalise_newlines(text)
     if not text.strip():
         raise InputError(f"{name}: empty file, nothing to read")
-    return Source(name=name, text=text, encoding=encoding, note=note)
+    return Source(name=name, text=text, encoding=encoding, note=note, crlf=crlf,
+                  lone_cr=lone_cr)
+
+
+def normalise_newlines(raw: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
+    """``raw`` with every line end as ``"\\n"``, with where in the result a ``"\\r\\n"``
+    became one (the text after it moves one to the left) and where a lone ``"\\r"`` did
+    (nothing moves)."""
+    crlf: list[int] = []
+    lone_cr: list[int] = []
+    for m in re.finditer("\r\n?", raw):
+        at = m.start() - len(crlf)
+        (crlf if m.end() - m.start() == 2 else lone_cr).append(at)
+    return raw.replace("\r\n", "\n").replace("\r", "\n"), tuple(crlf), tuple(lone_cr)

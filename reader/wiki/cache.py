@@ -45,13 +45,28 @@ def _row(lang: str, key: str, bg: Background) -> tuple[str, str, str, str, float
 class Cache:
     """Lookups and picks on disk (or in memory when the disk refuses)."""
 
-    def __init__(self, directory: Path | None) -> None:
+    def __init__(self, directory: Path | None, *, create: bool = True) -> None:
+        """Open the cache in ``directory`` (in memory when ``None``).
+
+        With ``create=False`` (read-only commands) nothing is created on disk: a missing
+        directory raises :class:`FileNotFoundError`, a missing file gives an empty cache,
+        and an existing one is read into memory."""
         self.notice = ""
         self.path: Path | None = None
         if directory is None:
             self._db = self._memory()
             return
         self.path = directory / FILE_NAME
+        if not create:
+            if not directory.is_dir():
+                raise FileNotFoundError(f"cache directory {directory} does not exist")
+            # a read-only connection to a WAL database creates its -wal and -shm files
+            # when no other connection has them open, and leaves them; with none, no
+            # instance is writing and everything is in the main file: read just that
+            in_use = self.path.with_name(FILE_NAME + "-wal").exists()
+            modes = ("mode=ro",) if in_use else ("immutable=1",)
+            self._db = self._read_only(self.path, modes) or self._memory()
+            return
         try:
             directory.mkdir(parents=True, exist_ok=True)
             # SQLite quietly opens a file it may not write read-only, and then every
@@ -66,7 +81,8 @@ class Cache:
 
     # --- opening, recovery, migration
 
-    def _read_only(self, path: Path) -> sqlite3.Connection | None:
+    def _read_only(self, path: Path, modes: tuple[str, ...] = ("mode=ro", "immutable=1")
+                   ) -> sqlite3.Connection | None:
         """An unwritable cache is copied into memory: what it holds stays readable, and
         this session's lookups are kept until it ends."""
         try:
@@ -76,7 +92,7 @@ class Cache:
             return None
         # a WAL database opened read-only still wants to create its -shm file beside it;
         # in a directory we cannot write, only "immutable" (no locks, no -shm) can read it
-        for mode in ("mode=ro", "immutable=1"):
+        for mode in modes:
             try:
                 disk = sqlite3.connect(f"file:{path}?{mode}", uri=True)
                 try:
