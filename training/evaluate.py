@@ -76,6 +76,42 @@ def _score(nlp: Any, lang: str, corpus: str, test_path: Path, model: Path) -> di
     }
 
 
+def gazetteer_effect(lang: str, model: Path, data_dir: Path) -> list[str]:
+    """What the pipeline's gazetteer does on each held-out split: how many entities it adds
+    or retypes, how many of those are right (its precision), and F with and without it."""
+    nlp = spacy.load(model)
+    if "gazetteer" not in nlp.pipe_names:
+        return [f"{lang}: no gazetteer in {model}"]
+    lines = []
+    for corpus, path in test_paths(lang, data_dir):
+        gold = list(DocBin().from_disk(path).get_docs(nlp.vocab))
+        labels = {v for v in CORPORA[corpus].labels.values() if v in LABELS}
+        want = _spans(gold, labels)
+        def fresh(docs: list[Doc] = gold) -> list[Doc]:
+            return [Doc(nlp.vocab, words=[t.text for t in d]) for d in docs]
+
+        with_g = _spans(list(nlp.pipe(fresh())), labels)
+        with nlp.select_pipes(disable=["gazetteer"]):
+            without = _spans(list(nlp.pipe(fresh())), labels)
+        changes = with_g - without
+        right = len(changes & want)
+        precision = right / len(changes) if changes else 1.0
+        lines.append(f"{lang} · {corpus}: gazetteer adds or retypes {len(changes)} entities, "
+                     f"{right} right (precision {precision:.3f}); F without "
+                     f"{_f(without, want):.3f}, with {_f(with_g, want):.3f}")
+    return lines
+
+
+def _spans(docs: list[Doc], labels: set[str]) -> set[tuple[int, int, int, str]]:
+    return {(i, e.start, e.end, e.label_) for i, d in enumerate(docs) for e in d.ents
+            if e.label_ in labels}
+
+
+def _f(got: set[tuple[int, int, int, str]], want: set[tuple[int, int, int, str]]) -> float:
+    tp = len(got & want)
+    return 2 * tp / (len(got) + len(want)) if got or want else 0.0
+
+
 def _prf(c: Counter[str]) -> dict[str, float]:
     p = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 0.0
     r = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 0.0
@@ -100,6 +136,8 @@ def main() -> None:
     ap.add_argument("--model", type=Path, help="pipeline directory (default: the bundled one)")
     ap.add_argument("--data", type=Path, default=Path("../shared/data/ner"))
     ap.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    ap.add_argument("--gazetteer", action="store_true",
+                    help="also show what the gazetteer adds and how precise that is")
     args = ap.parse_args()
     if not args.data.is_dir():
         raise SystemExit(f"evaluate: the NER corpora are not here: {args.data} is missing "
@@ -107,6 +145,8 @@ def main() -> None:
     for lang in args.langs:
         for result in evaluate(lang, args.model or MODELS / lang, args.data):
             print(json.dumps(result, indent=1) if args.json else format_table(result))
+        if args.gazetteer:
+            print("\n".join(gazetteer_effect(lang, args.model or MODELS / lang, args.data)))
 
 
 if __name__ == "__main__":

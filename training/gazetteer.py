@@ -19,31 +19,48 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 from collections import Counter, defaultdict
+from collections.abc import Collection
 from pathlib import Path
 
 import spacy
 from spacy.tokens import DocBin
 
 from reader.core.gazetteer import Gazetteer  # registers the component
+from reader.core.lang import rules_for
 from training.prepare import HERE
 
 MAX_WORDS = 4
 
 
-def _is_name(words: tuple[str, ...]) -> bool:
+JUNK = re.compile(r"[@#_/\\|<>=]|https?:|www\.|\.(?:com|org|net|de)\b", re.IGNORECASE)
+
+
+def _is_name(words: tuple[str, ...], lang: str = "de") -> bool:
+    """A name rather than a handle, a URL or a sentence fragment: starts and ends with a
+    capital, every word inside is capitalised or a small word names are built with ("of",
+    "von"), and it has at least two letters."""
+    small = rules_for(lang).function_words
+    text = " ".join(words)
     return (words[0][:1].isupper() and words[-1][:1].isupper()
-            and sum(c.isalpha() for c in "".join(words)) >= 2)
+            and all(w[:1].isupper() or w in small or not w.isalpha() for w in words)
+            and not JUNK.search(text)
+            and sum(c.isalpha() for c in text) >= 2)
 
 
-def _labelled(lang: str, corpus: Path) -> dict[tuple[str, ...], Counter[str]]:
-    """How often the training corpora label each name (as token tuples), per label."""
+def _labelled(lang: str, corpus: Path, sources: Collection[str] | None = None
+              ) -> dict[tuple[str, ...], Counter[str]]:
+    """How often the training corpora (those in ``sources``, default all) label each name
+    (as token tuples), per label."""
     nlp = spacy.blank(lang)
     labelled: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
     for doc in DocBin().from_disk(corpus / "labelled.spacy").get_docs(nlp.vocab):
+        if sources is not None and doc.user_data.get("corpus") not in sources:
+            continue
         for ent in doc.ents:
             words = tuple(t.text for t in ent)
-            if len(words) <= MAX_WORDS and _is_name(words):
+            if len(words) <= MAX_WORDS and _is_name(words, lang):
                 labelled[words][ent.label_] += 1
     return labelled
 
@@ -59,11 +76,14 @@ def genitive_bases(lang: str, min_count: int = 3, corpus: Path | None = None) ->
 
 
 def learn(lang: str, min_count: int = 1, min_ratio: float = 0.8,
-          corpus: Path | None = None) -> dict[tuple[str, ...], str]:
+          corpus: Path | None = None, sources: Collection[str] | None = None,
+          min_share: float = 0.8) -> dict[tuple[str, ...], str]:
     """Reliable names (as token tuples) and their labels, from ``training/corpus/<lang>``
-    (built by ``training.prepare``)."""
+    (built by ``training.prepare``): labelled in ``sources`` (default: every corpus) at
+    least ``min_count`` times, in at least ``min_ratio`` of their occurrences in the raw
+    text, with one label in at least ``min_share`` of them."""
     corpus = corpus or HERE / "corpus" / lang
-    labelled = _labelled(lang, corpus)
+    labelled = _labelled(lang, corpus, sources)
     total: Counter[tuple[str, ...]] = Counter()
     with (corpus / "raw.jsonl").open(encoding="utf-8") as fh:
         for line in fh:
@@ -78,7 +98,7 @@ def learn(lang: str, min_count: int = 1, min_ratio: float = 0.8,
         count = sum(labels.values())
         label, top = labels.most_common(1)[0]
         if (count >= min_count and count >= min_ratio * max(total[words], count)
-                and top >= 0.8 * count):
+                and top >= min_share * count):
             names[words] = label
     return names
 

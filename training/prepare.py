@@ -75,7 +75,8 @@ def prepare(lang: str, data_dir: Path, out_dir: Path, seed: int = 0,
     rng = random.Random(seed)
     seen: set[tuple[str, ...]] = set(held)
     stats: dict[str, Counter[str]] = {}
-    labelled: list[Sentence] = []  # every usable training sentence once, before caps
+    # every usable training sentence once, before caps, with the corpus it comes from
+    labelled: list[tuple[list[str], list[str], str]] = []
     for name, opts in mixture["train"].items():
         sents = (held_train[name] if name in held_train
                  else list(read_corpus(CORPORA[name], data_dir)))
@@ -88,7 +89,7 @@ def prepare(lang: str, data_dir: Path, out_dir: Path, seed: int = 0,
                 seen.add(key)
                 unique.append(s)
         rng.shuffle(unique)
-        labelled.extend(unique)
+        labelled.extend((tokens, tags, name) for tokens, tags in unique)
         if "max" in opts:
             unique = unique[: opts["max"]]
         counter: Counter[str] = Counter(sentences=len(unique))
@@ -103,9 +104,16 @@ def prepare(lang: str, data_dir: Path, out_dir: Path, seed: int = 0,
     for old in out.glob("test*.spacy"):
         old.unlink()
     named_tests = [(f"test-{name}", sents) for name, sents in tests.items()]
-    for split, sents in [*splits.items(), *named_tests, ("labelled", labelled)]:
+    for split, sents in [*splits.items(), *named_tests]:
         DocBin(docs=(to_doc(nlp.vocab, s) for s in sents)).to_disk(out / f"{split}.spacy")
         stats[f"split:{split}"] = Counter(sentences=len(sents))
+    docs = []
+    for tokens, tags, name in labelled:
+        doc = to_doc(nlp.vocab, (tokens, tags))
+        doc.user_data["corpus"] = name
+        docs.append(doc)
+    DocBin(docs=docs, store_user_data=True).to_disk(out / "labelled.spacy")
+    stats["split:labelled"] = Counter(sentences=len(labelled))
     (out / "stats.json").write_text(json.dumps(stats, indent=1))
     return stats
 
