@@ -288,6 +288,19 @@ def test_stats_of_a_cache_not_made_yet(tmp_path: Path) -> None:
     assert "found      0" in result.stdout
 
 
+def test_clear_makes_no_cache_to_empty_it(tmp_path: Path) -> None:
+    typo = tmp_path / "cahce"
+    result = run("cache", "clear", "--cache-dir", str(typo))
+    assert result.returncode == 2 and "does not exist" in one_line_error(result)
+    default = run("cache", "clear", XDG_CACHE_HOME=str(tmp_path / "xdg"))
+    assert default.returncode == 0 and "removed 0" in default.stdout
+    assert not typo.exists() and not (tmp_path / "xdg").exists()
+    _fill_cache(tmp_path / "full", 3)
+    full = run("cache", "clear", "--cache-dir", str(tmp_path / "full"))
+    assert "removed 3" in full.stdout
+    assert "found      0" in run("cache", "stats", "--cache-dir", str(tmp_path / "full")).stdout
+
+
 # --- arguments
 
 

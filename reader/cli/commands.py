@@ -144,8 +144,11 @@ def dispatch(args: argparse.Namespace) -> int:
                                     args.lang, args.json, args.refresh)
     if args.command == "prefetch":
         return prefetch(args)
+    settings = _settings(args)
+    # only clear writes, and there is nothing to clear in a cache that was never made
+    read_only = args.action != "clear" or not settings.cache_dir.is_dir()
     try:
-        store = _settings(args).cache(read_only=args.action != "clear")
+        store = settings.cache(read_only=read_only)
     except FileNotFoundError as exc:
         fail(str(exc), EXIT_USAGE)
     return wiki_commands.cache(store, args.action)

@@ -33,6 +33,7 @@ def format_background(bg: Background) -> str:
 
 
 def lookup(service: LookupService, name: str, lang: str, as_json: bool, refresh: bool) -> int:
+    """``reader lookup``: the background of ``name`` as text or JSON; 1 if it failed."""
     try:
         bg = asyncio.run(service.lookup(name, lang, refresh=refresh))
     except LookupFailed as exc:
