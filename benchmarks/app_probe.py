@@ -41,7 +41,7 @@ async def main(path: str, keys: int) -> None:
 
     class Probe(ReaderApp):
         def on_mount(self) -> None:
-            super().on_mount()
+            # (Textual runs ReaderApp.on_mount too: calling it here would open two screens)
             self.call_after_refresh(lambda: print(f"paint {now():.3f}", flush=True))
 
     import functools
