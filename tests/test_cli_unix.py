@@ -111,6 +111,16 @@ def test_annotate_into_a_closed_pipe_ends_quietly() -> None:
     assert "Traceback" not in err and "BrokenPipe" not in err and "Exception" not in err
 
 
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_output_to_a_full_disk_is_one_line() -> None:
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(reader_cmd("models", "list"), stdout=full,
+                                stderr=subprocess.PIPE, text=True, cwd=ROOT, env=child_env(),
+                                timeout=120)
+    assert result.returncode == 1
+    assert one_line_error(result) == "reader: No space left on device"
+
+
 # --- interrupts
 
 

@@ -22,7 +22,13 @@ from typing import NoReturn
 
 from reader import __version__
 from reader.cli import commands
-from reader.cli.errors import EXIT_BROKEN_PIPE, EXIT_INTERRUPTED, EXIT_USAGE, fail
+from reader.cli.errors import (
+    EXIT_BROKEN_PIPE,
+    EXIT_FAILURE,
+    EXIT_INTERRUPTED,
+    EXIT_USAGE,
+    fail,
+)
 
 SUBCOMMANDS = ("annotate", "lookup", "prefetch", "cache", "models")
 
@@ -184,6 +190,10 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_BROKEN_PIPE
     except KeyboardInterrupt:
         fail("interrupted", EXIT_INTERRUPTED)
+    except OSError as exc:  # e.g. output to a full disk: one line, not a traceback
+        _quiet_stdout()
+        where = f"{exc.filename}: " if exc.filename else ""
+        fail(f"{where}{exc.strerror or exc}", EXIT_FAILURE)
 
 
 if __name__ == "__main__":
