@@ -7,7 +7,6 @@ import time
 from pathlib import Path
 
 import httpx
-from textual.pilot import Pilot
 from textual.worker import WorkerState
 
 from reader.tools.stubwiki import StubWiki, sample_wiki
@@ -28,17 +27,12 @@ def app_with(tmp_path: Path, transport: httpx.AsyncBaseTransport | None = None,
     return make_app(lookup=service), wiki
 
 
-async def _settled(pilot: Pilot[None]) -> None:
-    await settle(pilot)
-    await settle(pilot)  # a refresh started behind a cached page
-
-
 async def test_selecting_shows_description_and_lead(tmp_path: Path) -> None:
     app, _ = app_with(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await select(pilot, "Wladimir Putin")
-        await _settled(pilot)
+        await settle(pilot)
         screen = detail_text(app)
         assert "Wladimir Putin — russischer Politiker" in screen
         assert "(* 7. Oktober 1952 in Leningrad)" in screen
@@ -51,19 +45,19 @@ async def test_disambiguation_pick_is_remembered_after_restart(tmp_path: Path) -
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await select(pilot, "Kursk")
-        await _settled(pilot)
+        await settle(pilot)
         assert "This name is ambiguous" in detail_text(app)
         await pilot.press("tab")  # to the candidates
         option = reading(app).detail.candidates.highlighted_option
         assert option is not None and "Kursk (Stadt)" in str(option.prompt)
         await pilot.press("enter")
-        await _settled(pilot)
+        await settle(pilot)
         assert "Kursk (Stadt) — Stadt in Russland" in detail_text(app)
     again, _ = app_with(tmp_path)
     async with again.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await select(pilot, "Kursk")
-        await _settled(pilot)
+        await settle(pilot)
         assert "Kursk (Stadt) — Stadt in Russland" in detail_text(again)
         assert "cached" in detail_text(again)
 
@@ -77,10 +71,10 @@ async def test_offline_shows_cached_and_says_what_is_missing(tmp_path: Path) -> 
         await settle(pilot)
         assert "offline" in screen_text(app)
         await select(pilot, "Wladimir Putin")
-        await _settled(pilot)
+        await settle(pilot)
         assert "russischer Politiker" in detail_text(app)
         await pilot.press("down")
-        await _settled(pilot)
+        await settle(pilot)
         assert "not cached — run `reader prefetch` while online" in detail_text(app)
 
 
@@ -97,11 +91,11 @@ async def test_errors_show_in_the_detail_area_and_retry_works(tmp_path: Path) ->
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await select(pilot, "Wladimir Putin")
-        await _settled(pilot)
+        await settle(pilot)
         assert "⚠ the wiki answered HTTP 503" in detail_text(app)
         failing[0] = False
         await pilot.press("r")
-        await _settled(pilot)
+        await settle(pilot)
         assert "russischer Politiker" in detail_text(app)
 
 
@@ -155,7 +149,7 @@ async def test_stale_page_stays_on_screen_when_its_refresh_fails(tmp_path: Path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await select(pilot, "Wladimir Putin")
-        await _settled(pilot)
+        await settle(pilot)
         shown = detail_text(app)
         assert requests  # the refresh was tried
         assert "Wladimir Putin — russischer Politiker" in shown
@@ -167,7 +161,7 @@ async def test_stale_page_stays_on_screen_when_its_refresh_fails(tmp_path: Path)
         assert app.clipboard == "https://de.wiki.test/wiki/Wladimir_Putin"
         assert "No page to open" not in screen_text(app)
         await pilot.press("r")  # retrying fails again: the page still stays
-        await _settled(pilot)
+        await settle(pilot)
         assert len(requests) >= 2
         assert "russischer Politiker" in detail_text(app)
         assert "refresh failed" in detail_text(app)
@@ -191,6 +185,23 @@ async def test_stale_page_is_shown_at_once_and_refreshed_behind(tmp_path: Path) 
         shown = detail_text(app)
         assert "cached 40 days ago" in shown and "refreshing…" in shown
         release.set()
-        await _settled(pilot)
+        await settle(pilot)
         shown = detail_text(app)
         assert "de.wikipedia · live" in shown and "refreshing…" not in shown
+
+
+async def test_a_failed_connection_turns_the_title_to_offline(tmp_path: Path) -> None:
+    def refuse(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("refused")
+
+    app, _ = app_with(tmp_path, transport=httpx.MockTransport(refuse))
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        title = screen_text(app).splitlines()[0]
+        assert "14 entities" in title and "offline" not in title
+        await select(pilot, "Wladimir Putin")
+        await settle(pilot)
+        title = screen_text(app).splitlines()[0]
+        assert title.rstrip().endswith("14 entities  ·  offline")
+        assert "working offline from the cache" in screen_text(app)  # the notice
+        assert "⚠" in detail_text(app)

@@ -22,6 +22,7 @@ class HelpScreen(ModalScreen[None]):
         self.sections = sections
 
     def compose(self) -> ComposeResult:
+        """The keys, section by section, in a scrollable box."""
         lines: list[Content] = [Content.styled("reader — keys", "bold"), Content("")]
         for title, rows in self.sections:
             lines.append(Content.styled(title, "bold $accent"))

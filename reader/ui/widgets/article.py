@@ -42,21 +42,27 @@ class ArticleView(ScrollView, can_focus=True):
 
     # keys scroll at once, without animation: the screen answers the key immediately
     def action_scroll_down(self) -> None:
+        """One line down."""
         self.scroll_relative(y=1, animate=False, immediate=True)
 
     def action_scroll_up(self) -> None:
+        """One line up."""
         self.scroll_relative(y=-1, animate=False, immediate=True)
 
     def action_page_down(self) -> None:
+        """One page down."""
         self.scroll_page_down(animate=False)
 
     def action_page_up(self) -> None:
+        """One page up."""
         self.scroll_page_up(animate=False)
 
     def action_scroll_home(self) -> None:
+        """To the top of the article."""
         self.scroll_home(animate=False)
 
     def action_scroll_end(self) -> None:
+        """To the end of the article."""
         self.scroll_end(animate=False)
 
     def __init__(self, text: str, *, id: str | None = None) -> None:
@@ -96,6 +102,7 @@ class ArticleView(ScrollView, can_focus=True):
                               top=True, immediate=True)
 
     def line_of(self, offset: int) -> int:
+        """The screen line (of the wrapped text) that holds character ``offset``."""
         return max(bisect_right(self._line_starts, offset) - 1, 0)
 
     # --- layout
@@ -128,9 +135,11 @@ class ArticleView(ScrollView, can_focus=True):
             self.set_timer(0.005, partial(self._wrap_more, generation))
 
     def on_resize(self) -> None:
+        """Wrap again for the new width."""
         self._rewrap(self.scrollable_content_region.width)
 
     def on_mount(self) -> None:
+        """Wrap for the first width."""
         self._rewrap(self.scrollable_content_region.width)
 
     # --- rendering
@@ -139,6 +148,7 @@ class ArticleView(ScrollView, can_focus=True):
         return self.get_component_rich_style(f"article--{mention.label.lower()}")
 
     def render_line(self, y: int) -> Strip:
+        """Screen line ``y``: the text of its wrapped line, mentions styled."""
         width = self.scrollable_content_region.width
         self._rewrap(width)
         index = y + self.scroll_offset.y

@@ -47,23 +47,28 @@ class EntityPanel(Vertical):
         self.status = "analysing…"
 
     def compose(self) -> ComposeResult:
+        """The filter box over the list."""
         yield Input(placeholder="filter entities…", id="filter")
         yield EntityList(id="entity-list", markup=False)
 
     @property
     def entity_list(self) -> EntityList:
+        """The list of entities."""
         return self.query_one(EntityList)
 
     @property
     def filter_input(self) -> Input:
+        """The filter box."""
         return self.query_one("#filter", Input)
 
     def on_mount(self) -> None:
+        """Reachable with / only; the list shows the status."""
         # the filter box is always visible but only reachable with "/", so tab skips it
         self.filter_input.can_focus = False
         self._rebuild()
 
     def show_entities(self, entities: list[Entity], status: str = "") -> None:
+        """Show ``entities`` (grouped by type), and ``status`` below them if given."""
         self.entities = entities
         self.status = status
         self._rebuild()
@@ -75,6 +80,7 @@ class EntityPanel(Vertical):
         return label not in self.hidden
 
     def start_filter(self) -> None:
+        """Focus the filter box (key /)."""
         self.filter_input.can_focus = True
         # focus now (not after a refresh), so keys typed right after "/" land in the box
         self.screen.set_focus(self.filter_input)
@@ -89,18 +95,22 @@ class EntityPanel(Vertical):
             options.highlighted = first
 
     def action_clear_filter(self) -> None:
+        """Empty the filter and go back to the list (esc)."""
         self.filter_input.value = ""
         self._leave_filter()
 
     def on_input_changed(self, event: Input.Changed) -> None:
+        """Filter as the user types."""
         event.stop()
         self._rebuild()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter keeps the filter and goes back to the list."""
         event.stop()
         self._leave_filter()
 
     def on_key(self, event: events.Key) -> None:
+        """Down or tab from the filter box goes to the list."""
         if event.key in ("down", "tab") and self.filter_input.has_focus:
             event.stop()
             event.prevent_default()
@@ -149,9 +159,11 @@ class EntityPanel(Vertical):
                     options.highlighted = None
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        """Moving in the list chooses the entity."""
         event.stop()
         self.post_message(self.EntityChosen(event.option.id))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Enter or a click chooses the entity."""
         event.stop()
         self.post_message(self.EntityChosen(event.option.id))
