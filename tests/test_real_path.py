@@ -5,10 +5,13 @@ and when it fails."""
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 import spacy
+from textual.pilot import Pilot
 
 from reader.core.analysis import Analyzer
 from reader.core.source import Source
@@ -81,6 +84,14 @@ def test_a_pipeline_that_does_not_load_fails_with_a_message(broken: Path) -> Non
     assert "ended unexpectedly" not in str(info.value)  # the worker said what went wrong
 
 
+async def _until(pilot: Pilot[None], done: Callable[[], bool], timeout: float = 60) -> None:
+    """Wait until ``done()`` (the child process loads spaCy: on a busy machine, seconds)."""
+    deadline = time.monotonic() + timeout
+    while not done() and time.monotonic() < deadline:
+        await pilot.pause(0.05)
+    await settle(pilot)
+
+
 def _app(model: Path) -> ReaderApp:
     analyzer = Analyzer("de", str(model))
     source = Source(name="bericht.txt", text=TEXT, encoding="utf-8")
@@ -90,12 +101,7 @@ def _app(model: Path) -> ReaderApp:
 async def test_app_shows_what_the_worker_process_found(pipeline: Path) -> None:
     app = _app(pipeline)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        for _ in range(200):  # the child process loads spaCy: give it time
-            if reading(app).progress >= 1.0:
-                break
-            await pilot.pause(0.05)
-        await settle(pilot)
+        await _until(pilot, lambda: reading(app).progress >= 1.0)
         screen = screen_text(app)
         assert "ruler_de (custom)  ·  4 entities" in screen
         assert "analysing" not in screen
@@ -109,11 +115,7 @@ async def test_app_shows_what_the_worker_process_found(pipeline: Path) -> None:
 async def test_app_says_the_analysis_failed_and_keeps_the_article(broken: Path) -> None:
     app = _app(broken)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        for _ in range(200):
-            if reading(app).error:
-                break
-            await pilot.pause(0.05)
-        await settle(pilot)
+        await _until(pilot, lambda: bool(reading(app).error))
         screen = screen_text(app)
         error = reading(app).error
         assert error
