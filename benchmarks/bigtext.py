@@ -1,44 +1,38 @@
-"""Build a ~1 MB German text from the NER corpora: sentences joined into paragraphs."""
+"""Build a large German text from the sample article, so the benchmarks need no corpus.
+
+The sample's paragraphs are repeated in a shuffled order (a fixed seed) until the text
+reaches the requested size: realistic prose for the pipeline, the same on every machine.
+"""
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
-from training.corpora import CORPORA, read_corpus
-
-NO_SPACE_BEFORE = {".", ",", ";", ":", "!", "?", ")", "%"}
-
-
-def detokenize(tokens: list[str]) -> str:
-    out = ""
-    for i, tok in enumerate(tokens):
-        if i and tok not in NO_SPACE_BEFORE and not out.endswith(("(", "„")):
-            out += " "
-        out += tok
-    return out
+SAMPLE = Path(__file__).resolve().parent.parent / "sample_articles" / \
+    "article-de-putin-kim-beijing.txt"
 
 
-def build(data_dir: Path, target_bytes: int = 1_000_000, per_paragraph: int = 6) -> str:
-    paragraphs: list[str] = []
+def build(target_bytes: int = 1_000_000, seed: int = 0) -> str:
+    """About ``target_bytes`` of German prose, paragraphs separated by blank lines."""
+    paragraphs = [p.strip() for p in SAMPLE.read_text(encoding="utf-8").split("\n\n")
+                  if len(p.strip()) > 80]
+    rng = random.Random(seed)
+    out: list[str] = []
     size = 0
-    current: list[str] = []
-    for name in ("germeval", "europeana", "panx-de"):
-        for tokens, _ in read_corpus(CORPORA[name], data_dir):
-            if len(tokens) < 5:
-                continue
-            current.append(detokenize(tokens))
-            if len(current) == per_paragraph:
-                para = " ".join(current)
-                paragraphs.append(para)
-                size += len(para.encode()) + 2
-                current = []
-                if size >= target_bytes:
-                    return "\n\n".join(paragraphs) + "\n"
-    return "\n\n".join(paragraphs) + "\n"
+    while size < target_bytes:
+        chunk = paragraphs[:]
+        rng.shuffle(chunk)
+        for para in chunk:
+            out.append(para)
+            size += len(para.encode()) + 2
+    return "\n\n".join(out) + "\n"
 
 
-def ensure(data_dir: Path, out: Path) -> Path:
-    if not out.exists():
+def ensure(out: Path, target_bytes: int = 1_000_000) -> Path:
+    """``out``, written with :func:`build` unless it exists with the sample's content."""
+    text = build(target_bytes)
+    if not out.exists() or out.read_text(encoding="utf-8") != text:
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(build(data_dir), encoding="utf-8")
+        out.write_text(text, encoding="utf-8")
     return out

@@ -1,9 +1,10 @@
 """reader's benchmarks: each figure beside the floor it cannot beat, measured in one run.
 
-    python -m benchmarks.run [--data ../shared/data/ner] [--quick]
+    python -m benchmarks.run [--quick]
 
 Prints a table and writes ``benchmarks/results.json``. Benchmarks are not tests: nothing
-here passes or fails; the targets are shown for comparison.
+here passes or fails; the targets are shown for comparison.  Every input is built from
+``sample_articles/``, so no corpus is needed.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ import tempfile
 import time
 from pathlib import Path
 from typing import Any
+
+from benchmarks import models
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "sample_articles" / "article-de-putin-kim-beijing.txt"
@@ -147,10 +150,10 @@ async def lookups(n_prefetch: int) -> dict[str, Any]:
     return out
 
 
-def scale(data_dir: Path) -> dict[str, Any]:
+def scale() -> dict[str, Any]:
     from benchmarks.bigtext import ensure
 
-    path = ensure(data_dir, Path(__file__).resolve().parent / "data" / "de-1mb.txt")
+    path = ensure(Path(__file__).resolve().parent / "data" / "de-1mb.txt")
     r = probe(path, keys=10)
     keys = sorted(r["key_ms"]) or [float("nan")]
     return {"file_bytes": path.stat().st_size, "first_paint_s": r["paint"],
@@ -179,6 +182,18 @@ ROWS = [
      "≤ 0.5", None, ""),
     ("analysis", "overhead vs nlp.pipe (×)", ("analysis", "overhead_ratio"), "≤ 1.15",
      None, "1.0"),
+    ("pipelines", "de: tokens/s, new pipeline", ("pipelines", "de", "new_tokens_per_s"), "≥ 20000",
+     ("pipelines", "de", "old_tokens_per_s"), "pipeline it replaced, same text"),
+    ("pipelines", "de: speed new / old (×)", ("pipelines", "de", "speed_ratio_new_to_old"), "",
+     None, "1.0"),
+    ("pipelines", "de: load (s), size (MB)", ("pipelines", "de", "new_load_s"), "≤ 0.5",
+     ("pipelines", "de", "new_size_mb"), "MB on disk, ≤ 20"),
+    ("pipelines", "en: tokens/s, new pipeline", ("pipelines", "en", "new_tokens_per_s"), "≥ 20000",
+     ("pipelines", "en", "old_tokens_per_s"), "pipeline it replaced, same text"),
+    ("pipelines", "en: speed new / old (×)", ("pipelines", "en", "speed_ratio_new_to_old"), "",
+     None, "1.0"),
+    ("pipelines", "en: load (s), size (MB)", ("pipelines", "en", "new_load_s"), "≤ 0.5",
+     ("pipelines", "en", "new_size_mb"), "MB on disk, ≤ 20"),
     ("lookups", "cached lookup p50 (ms)", ("lookups", "cached_lookup_p50_ms"), "", None, ""),
     ("lookups", "cached lookup p99 (ms)", ("lookups", "cached_lookup_p99_ms"), "≤ 5", None, ""),
     ("lookups", "cold lookup p50 (ms)", ("lookups", "cold_lookup_p50_ms"), "",
@@ -195,12 +210,21 @@ ROWS = [
 ]
 
 
+def _get(results: dict[str, Any], key: tuple[str, ...], default: Any) -> Any:
+    value: Any = results
+    for part in key:
+        if not isinstance(value, dict) or part not in value:
+            return default
+        value = value[part]
+    return value
+
+
 def table(results: dict[str, Any]) -> str:
     lines = [f"{'area':9} {'figure':42} {'value':>10} {'target':>9}   floor",
              "-" * 100]
     for area, label, key, target, floor_key, floor_label in ROWS:
-        value = results.get(key[0], {}).get(key[1], "—")
-        floor = "" if floor_key is None else results.get(floor_key[0], {}).get(floor_key[1], "")
+        value = _get(results, key, "—")
+        floor = "" if floor_key is None else _get(results, floor_key, "")
         if isinstance(floor, float):
             floor = round(floor, 3)
         floor_text = f"{floor} ({floor_label})" if floor != "" else floor_label
@@ -210,16 +234,16 @@ def table(results: dict[str, Any]) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "ner")
     ap.add_argument("--quick", action="store_true", help="fewer repeats, no 1 MB run")
     args = ap.parse_args()
     results: dict[str, Any] = {"machine": machine(), "inputs": {"sample": SAMPLE.name}}
     results["startup"] = startup(1 if args.quick else 3)
     results["analysis"] = analysis((SAMPLE.read_text(encoding="utf-8") + "\n\n") * 40)
     results["lookups"] = asyncio.run(lookups(200))
+    results["pipelines"] = {lang: models.compare(lang) for lang in ("de", "en")}
     if not args.quick:
-        results["scale"] = scale(args.data)
-        results["inputs"]["scale"] = "benchmarks/data/de-1mb.txt (built from the corpora)"
+        results["scale"] = scale()
+        results["inputs"]["scale"] = "benchmarks/data/de-1mb.txt (the German sample, repeated)"
     RESULTS.write_text(json.dumps(results, indent=2, ensure_ascii=False))
     print(table(results))
     print(f"\nwritten to {RESULTS.relative_to(ROOT)}")
