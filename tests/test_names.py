@@ -108,3 +108,8 @@ def test_type_is_the_majority_not_the_first_mention() -> None:
 def test_a_title_is_strong_evidence_of_a_person() -> None:
     got = _group([("Dr. Lindqvist", "PER"), ("Lindqvist", "LOC")], "de")
     assert got == {"Lindqvist": ("PER", ["Dr. Lindqvist", "Lindqvist"])}
+
+
+def test_a_known_genitive_base_is_shown_in_its_base_form() -> None:
+    mentions = [Mention(0, 18, "Ersten Weltkriegs", "MISC", "Ersten Weltkrieg")]
+    assert [e.name for e in group(mentions, "de")] == ["Erster Weltkrieg"]

@@ -170,6 +170,6 @@ def _entity(g: _Group) -> Entity:
         name = " ".join(core_words(name, g.lang))
     bases = {m.base for m in mentions}
     if len(bases) == 1 and "" not in bases:  # only ever seen as a genitive: "Chinas"
-        name = bases.pop()
+        name = base_name(bases.pop(), label, g.lang)
     return Entity(id=g.key, name=name, label=label, variants=variants,
                   mentions=mentions)
