@@ -359,6 +359,15 @@ def test_usage_errors_are_one_line() -> None:
     assert "invalid choice" in one_line_error(result)
 
 
+def test_main_help_lists_the_commands(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    shown = capsys.readouterr().out
+    for command in ("annotate FILE", "lookup NAME", "prefetch FILE...", "cache stats",
+                    "models"):
+        assert f"reader {command}" in shown
+
+
 def test_every_subcommand_help_describes_its_arguments(
         capsys: pytest.CaptureFixture[str]) -> None:
     parser = build_subparsers()

@@ -31,6 +31,12 @@ from reader.cli.errors import (
 )
 
 SUBCOMMANDS = ("annotate", "lookup", "prefetch", "cache", "models")
+COMMANDS_HELP = """commands (reader COMMAND --help describes each):
+  reader annotate FILE               print the entities as JSON or Markdown
+  reader lookup NAME                 print the Wikipedia background of NAME
+  reader prefetch FILE...            look every entity of the files up into the cache
+  reader cache stats|export|clear    the lookup cache
+  reader models [list|path|install]  the NER pipelines"""
 
 
 class Parser(argparse.ArgumentParser):
@@ -79,7 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     """The parser of ``reader FILE`` (the reading app)."""
     parser = Parser(
         prog="reader", description="Read an article with its named entities explained.",
-        epilog="Commands: " + ", ".join(SUBCOMMANDS) + " (reader COMMAND --help).")
+        formatter_class=argparse.RawDescriptionHelpFormatter, epilog=COMMANDS_HELP)
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     parser.add_argument("file", metavar="FILE",
                         help="the article: a text file (UTF-8, UTF-16 or cp1252), or - for "
