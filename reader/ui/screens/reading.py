@@ -84,7 +84,7 @@ class ReadingScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         """Title, article, entity panel and detail pane, and the footer of keys."""
-        yield TitleBar(id="title").data_bind(parts=ReadingScreen.header)
+        yield TitleBar(self.source.name, id="title").data_bind(parts=ReadingScreen.header)
         with Horizontal(id="main"):
             yield ArticleView(self.source.text, id="article")
             with Vertical(id="side"):
@@ -109,7 +109,6 @@ class ReadingScreen(Screen[None]):
 
     def on_mount(self) -> None:
         """Show the article, then start the analysis once it is painted."""
-        self.query_one(TitleBar).name_shown = self.source.name
         if self.lookup is not None:
             self._note(self.lookup.notice)
         self.article.focus()

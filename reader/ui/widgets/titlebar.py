@@ -15,12 +15,15 @@ class TitleBar(Widget):
     ``parts`` is bound to the reading screen's header, so the bar follows the screen's
     state by itself."""
 
-    name_shown: reactive[str] = reactive("")
     parts: reactive[tuple[str, ...]] = reactive(())
 
+    def __init__(self, heading: str, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.heading = heading
+
     def render(self) -> Content:
-        """The name in bold, then each non-empty part after a dot."""
-        pieces: list[Content | tuple[str, str] | str] = [(one_line(self.name_shown), "bold")]
+        """The heading (the file name) in bold, then each non-empty part after a dot."""
+        pieces: list[Content | tuple[str, str] | str] = [(one_line(self.heading), "bold")]
         for part in self.parts:
             if part:
                 pieces += [("  ·  ", "dim"), one_line(part)]
