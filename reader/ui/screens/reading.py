@@ -27,13 +27,12 @@ from reader.core.sanitize import one_line
 from reader.core.source import Source
 from reader.ui.widgets.article import ArticleView
 from reader.ui.widgets.detail import DetailPane, Subject
-from reader.ui.widgets.entities import EntityPanel
+from reader.ui.widgets.entities import EntityPanel, Listing
 from reader.ui.widgets.titlebar import TitleBar
 from reader.wiki.service import LookupService
 
 UPDATE_EVERY = 0.5  # seconds between partial results shown while analysing
 TYPE_KEYS: dict[str, Label] = {"1": "PER", "2": "LOC", "3": "ORG", "4": "MISC"}
-CONTEXT_CHARS = 200  # around the entity's first mention, to judge search hits
 
 
 @dataclass(frozen=True)
@@ -69,7 +68,9 @@ class ReadingScreen(Screen[None]):
     error: reactive[str] = reactive("", init=False)
     selection: reactive[Selection | None] = reactive(None, init=False)
     offline: reactive[bool] = reactive(False, init=False)
+    hidden: reactive[frozenset[Label]] = reactive(frozenset(), init=False)
     header: reactive[tuple[str, ...]] = reactive(())
+    listing: reactive[Listing] = reactive(Listing)
 
     def __init__(self, source: Source, language: str, analyse: AnalyseFn, pipeline: str = "",
                  lookup: LookupService | None = None) -> None:
@@ -88,7 +89,8 @@ class ReadingScreen(Screen[None]):
         with Horizontal(id="main"):
             yield ArticleView(self.source.text, id="article")
             with Vertical(id="side"):
-                yield EntityPanel(id="entities")
+                yield EntityPanel(id="entities").data_bind(ReadingScreen.listing,
+                                                           ReadingScreen.hidden)
                 yield DetailPane(self.lookup, self.language, id="detail")
         yield Footer()
 
@@ -129,6 +131,16 @@ class ReadingScreen(Screen[None]):
         parts.append("no lookups" if self.lookup is None else "offline" if self.offline else "")
         return tuple(p for p in parts if p)
 
+    def compute_listing(self) -> Listing:
+        """What the entity panel lists, from the screen's state."""
+        doc = self.document
+        if self.error:
+            return Listing([], f"analysis failed: {self.error}")
+        if doc is None:
+            return Listing([], "analysing…")
+        return Listing(doc.entities, "" if self.progress >= 1.0
+                       else f"analysing… {self.progress:.0%}")
+
     # --- analysis (in a thread: spaCy loading and NER never block the UI)
 
     @work(thread=True, exclusive=True, group="analysis")
@@ -155,11 +167,10 @@ class ReadingScreen(Screen[None]):
         self.error = message
 
     def watch_document(self, doc: Document | None) -> None:
-        """Fill the panel, colour the mentions, keep the selection on its entity."""
+        """Colour the mentions, keep the selection on its entity (the panel follows by
+        itself)."""
         if doc is None:
             return
-        status = "" if self.progress >= 1.0 else f"analysing… {self.progress:.0%}"
-        self.panel.show_entities(doc.entities, status)
         self._apply_visibility()
         if self.selection is not None:
             entity = self._entity(self.selection.entity.id)
@@ -167,8 +178,7 @@ class ReadingScreen(Screen[None]):
                 self.selection = Selection(entity, min(self.selection.index, entity.count - 1))
 
     def watch_error(self, message: str) -> None:
-        """The analysis failed: say so in the panel and in a notification."""
-        self.panel.show_entities([], f"analysis failed: {message}")
+        """The analysis failed: say so in a notification too (the panel says it already)."""
         self.notify(one_line(message), title="Analysis failed", severity="error", markup=False)
 
     # --- selection
@@ -196,16 +206,7 @@ class ReadingScreen(Screen[None]):
             self.article.scroll_to_offset(new.entity.mentions[0].start)
         elif old.index != new.index:
             self.article.scroll_to_offset(new.mention.start)
-        self.detail.subject = Subject(new.entity, self._lookup_context(new.entity))
-
-    def _lookup_context(self, entity: Entity) -> tuple[str, ...]:
-        """Words around the entity and the other entities' names, to judge search hits."""
-        doc = self.document
-        if doc is None:
-            return ()
-        first = entity.mentions[0]
-        window = doc.text[max(first.start - CONTEXT_CHARS, 0): first.end + CONTEXT_CHARS]
-        return (window, *(e.name for e in doc.entities[:12] if e.id != entity.id))
+        self.detail.subject = Subject.of(new.entity, self.document)
 
     def _jump(self, step: int) -> None:
         sel = self.selection
@@ -274,14 +275,18 @@ class ReadingScreen(Screen[None]):
         typed = next((lab for lab in LABELS if lab == label), None)
         if typed is None:
             return
-        shown = self.panel.toggle_label(typed)
-        self._apply_visibility()
+        self.hidden = self.hidden ^ {typed}
+        shown = typed not in self.hidden
         self.notify(f"{LABEL_NAMES[typed]}: {'shown' if shown else 'hidden'}", timeout=2)
+
+    def watch_hidden(self) -> None:
+        """Types shown or hidden: recolour the article (the panel follows by itself)."""
+        self._apply_visibility()
 
     def _apply_visibility(self) -> None:
         if self.document is None:
             return
-        hidden = self.panel.hidden
+        hidden = self.hidden
         # every mention takes its entity's colour, even where the model labelled it otherwise
         self.article.set_mentions([replace(m, label=e.label) for e in self.document.entities
                                    if e.label not in hidden for m in e.mentions])

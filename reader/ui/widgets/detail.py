@@ -22,7 +22,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 from textual.widgets.option_list import Option
 
-from reader.core.model import LABEL_NAMES, Entity
+from reader.core.model import LABEL_NAMES, Document, Entity
 from reader.core.sanitize import one_line
 from reader.ui.widgets.candidates import CandidateList
 from reader.wiki.model import Background, LookupFailed
@@ -31,6 +31,8 @@ from reader.wiki.service import LookupService
 
 HINT = "o open · y copy link · r refresh"
 PLACEHOLDER = "Select an entity to see its details."
+CONTEXT_CHARS = 200  # around the entity's first mention, to judge search hits
+CONTEXT_ENTITIES = 12  # the document's main entities, likewise
 ROLE_STYLES: dict[Role, str] = {"text": "", "title": "bold underline", "dim": "dim",
                                 "italic": "italic", "link": "$accent",
                                 "warning": "italic $warning"}
@@ -42,6 +44,17 @@ class Subject:
 
     entity: Entity
     context: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, entity: Entity, document: Document | None) -> Subject:
+        """``entity`` with the words around its first mention and the names of the
+        document's other main entities."""
+        if document is None or not entity.mentions:
+            return cls(entity)
+        first = entity.mentions[0]
+        window = document.text[max(first.start - CONTEXT_CHARS, 0): first.end + CONTEXT_CHARS]
+        others = (e.name for e in document.entities[:CONTEXT_ENTITIES] if e.id != entity.id)
+        return cls(entity, (window, *others))
 
 
 def styled(line: Line) -> Content:

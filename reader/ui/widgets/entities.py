@@ -1,6 +1,14 @@
-"""The entity panel: entities grouped by type, filterable, most mentioned first."""
+"""The entity panel: entities grouped by type, filterable, most mentioned first.
+
+The reading screen binds :attr:`EntityPanel.listing` (what analysis found so far, and a
+status line) and :attr:`EntityPanel.hidden` (types switched off) to its own state; the panel
+rebuilds itself when they change and posts :class:`EntityPanel.EntityChosen` when the user
+moves to an entity.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass, field
 
 from textual import events
 from textual.app import ComposeResult
@@ -8,6 +16,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
+from textual.reactive import reactive
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
@@ -28,6 +37,14 @@ class EntityList(OptionList):
     ]
 
 
+@dataclass(frozen=True)
+class Listing:
+    """What the panel lists: the entities found so far and a status line below them."""
+
+    entities: list[Entity] = field(default_factory=list)
+    status: str = ""
+
+
 class EntityPanel(Vertical):
     """Filter box and grouped entity list; announces the highlighted entity."""
 
@@ -40,11 +57,8 @@ class EntityPanel(Vertical):
 
     BINDINGS = [Binding("escape", "clear_filter", "Clear filter", show=False)]
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.entities: list[Entity] = []
-        self.hidden: set[Label] = set()
-        self.status = "analysing…"
+    listing: reactive[Listing] = reactive(Listing(status="analysing…"), init=False)
+    hidden: reactive[frozenset[Label]] = reactive(frozenset(), init=False)
 
     def compose(self) -> ComposeResult:
         """The filter box over the list."""
@@ -67,17 +81,15 @@ class EntityPanel(Vertical):
         self.filter_input.can_focus = False
         self._rebuild()
 
-    def show_entities(self, entities: list[Entity], status: str = "") -> None:
-        """Show ``entities`` (grouped by type), and ``status`` below them if given."""
-        self.entities = entities
-        self.status = status
-        self._rebuild()
+    def watch_listing(self) -> None:
+        """New entities (or a new status) to list."""
+        if self.is_mounted:
+            self._rebuild()
 
-    def toggle_label(self, label: Label) -> bool:
-        """Show or hide one type; returns whether it is now shown."""
-        self.hidden.symmetric_difference_update({label})
-        self._rebuild()
-        return label not in self.hidden
+    def watch_hidden(self) -> None:
+        """A type was shown or hidden."""
+        if self.is_mounted:
+            self._rebuild()
 
     def start_filter(self) -> None:
         """Focus the filter box (key /)."""
@@ -126,7 +138,8 @@ class EntityPanel(Vertical):
         items: list[Option] = []
         shown = 0
         for label in LABELS:
-            group = [e for e in self.entities if e.label == label and self._matches(e, needle)]
+            group = [e for e in self.listing.entities
+                     if e.label == label and self._matches(e, needle)]
             hidden = label in self.hidden
             title = Content.assemble((LABEL_NAMES[label], f"bold $entity-{label.lower()}"),
                                      (f"  {len(group)}" + ("  (hidden)" if hidden else ""),
@@ -143,9 +156,9 @@ class EntityPanel(Vertical):
                 more = f"  … {len(group) - MAX_ROWS} more: type / to find them"
                 items.append(Option(Content.styled(more, "dim italic"), id=f"more:{label}",
                                     disabled=True))
-        if self.status:
-            items.append(Option(Content.styled(self.status, "italic dim"), id="status",
-                                disabled=True))
+        if self.listing.status:
+            status = Content.styled(one_line(self.listing.status), "italic dim")
+            items.append(Option(status, id="status", disabled=True))
         elif not shown:
             text = "no entity matches the filter" if needle else "no entities found"
             items.append(Option(Content.styled(text, "italic dim"), id="status", disabled=True))
