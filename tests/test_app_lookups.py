@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 import time
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from reader.ui.app import ReaderApp
 from reader.wiki.cache import Cache
 from reader.wiki.client import WikiClient
 from reader.wiki.service import LookupService
+from tests.fakes import SAMPLE_NAMES, fake_analyse
 from tests.ui_helpers import SIZE, detail_text, make_app, reading, screen_text, select, settle
 
 API = "https://{lang}.wiki.test/w/api.php"
@@ -28,11 +30,13 @@ def app_with(tmp_path: Path, transport: httpx.AsyncBaseTransport | None = None,
 
 
 async def test_selecting_shows_description_and_lead(tmp_path: Path) -> None:
-    app, _ = app_with(tmp_path)
+    app, wiki = app_with(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await select(pilot, "Wladimir Putin")
         await settle(pilot)
+        # one selection, one lookup: one request for the title, nothing asked twice
+        assert [r["titles"] for r in wiki.requests] == ["Wladimir Putin"]
         screen = detail_text(app)
         assert "Wladimir Putin — russischer Politiker" in screen
         assert "(* 7. Oktober 1952 in Leningrad)" in screen
@@ -205,3 +209,26 @@ async def test_a_failed_connection_turns_the_title_to_offline(tmp_path: Path) ->
         assert title.rstrip().endswith("14 entities  ·  offline")
         assert "working offline from the cache" in screen_text(app)  # the notice
         assert "⚠" in detail_text(app)
+
+
+async def test_analysis_updates_redraw_the_selection_without_asking_again(tmp_path: Path) -> None:
+    gate = threading.Event()
+    wiki = sample_wiki()
+    service = LookupService(WikiClient(API, transport=wiki.transport()),
+                            Cache(tmp_path / "cache"))
+    app = make_app(analyse=fake_analyse(SAMPLE_NAMES, steps=2, gates=[gate]), lookup=service)
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if reading(app).document is not None:
+                break
+        await select(pilot, "Wladimir Putin")
+        await pilot.pause(0.2)
+        partial = detail_text(app)
+        assert "People · 6 mentions" not in partial  # the second half is not analysed yet
+        assert "russischer Politiker" in partial
+        gate.set()
+        await settle(pilot)
+        assert "People · 6 mentions" in detail_text(app)  # the same entity, grown
+        assert "russischer Politiker" in detail_text(app)
+        assert [r["titles"] for r in wiki.requests] == ["Wladimir Putin"]
