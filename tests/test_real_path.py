@@ -5,8 +5,9 @@ and when it fails."""
 
 from __future__ import annotations
 
+import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 from pathlib import Path
 
 import pytest
@@ -125,3 +126,29 @@ async def test_app_says_the_analysis_failed_and_keeps_the_article(broken: Path) 
         assert "[E053]" in screen or "[" not in error  # its text shown literally, no markup
         assert "Angela Merkel reiste von Berlin nach Paris." in screen  # still readable
         assert not [r for r in entity_rows(app) if r.startswith("▍")]
+
+
+def _workers() -> list[int]:
+    """Process ids of this process's analysis children still alive (not zombies)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            cmdline = (stat.parent / "cmdline").read_bytes()
+        except OSError:
+            continue
+        if int(fields[1]) == os.getpid() and fields[0] != "Z" \
+                and b"reader.core.worker" in cmdline:
+            found.append(int(stat.parent.name))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+def test_leaving_the_stream_early_ends_the_worker_process(pipeline: Path) -> None:
+    updates = Analyzer("de", str(pipeline)).stream(TEXT * 40, batch_chars=150)
+    assert isinstance(updates, Generator)
+    first = next(updates)
+    assert first.done < 1.0
+    assert len(_workers()) == 1  # the child is still analysing
+    updates.close()  # what happens when the app quits mid-analysis
+    assert _workers() == []
