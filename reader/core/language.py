@@ -20,17 +20,13 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from reader.core.lang import de, en
+
 SUPPORTED = ("de", "en")
 DEFAULT = "en"
 UNDETERMINED = "und"  # ISO 639-2: no language could be determined
 
-_DE = """der die das und ist nicht ein eine einen dem den des mit auf für sich von zu im
-auch es sie wir ich er hat haben wurde wird werden war sind als bei nach aus über noch nur
-oder wie aber dass vom zum zur einer eines um"""
-_EN = """the and is not a an of to in for on with that this it was were are be has have had he
-she they we i by from as at but or which who his her their its been will would there what
-about"""
-STOPWORDS: dict[str, frozenset[str]] = {"de": frozenset(_DE.split()), "en": frozenset(_EN.split())}
+STOPWORDS: dict[str, frozenset[str]] = {"de": de.STOP_WORDS, "en": en.STOP_WORDS}
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _NOISE = re.compile(r"(?:https?://|ftp://|www\.)\S+|\S+@\S+\.\w+", re.IGNORECASE)
 

@@ -1,6 +1,7 @@
 """Language data for names, one module per language (as spaCy keeps ``spacy/lang/<xx>/``).
 
-Each module describes how names behave in its language: which suffixes are a genitive or
+Each module lists the function words that tell its language apart (``STOP_WORDS``, for
+``reader.core.language``) and describes how names behave in it: which suffixes are a genitive or
 possessive, which titles and honorifics precede a person's name, which legal forms follow
 a company's, which small words an acronym skips, which administrative nouns precede a
 place, and how an inflected name returns to its base (nominative) form.
