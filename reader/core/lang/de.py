@@ -21,9 +21,10 @@ from reader.core.lang import NameRules
 Gender = Literal["m", "f", "n", "pl"]
 
 # function words frequent in German prose, for telling the language of a text
-STOP_WORDS = frozenset("""der die das und ist nicht ein eine einen dem den des mit auf für
+_STOP = """der die das und ist nicht ein eine einen dem den des mit auf für
 sich von zu im auch es sie wir ich er hat haben wurde wird werden war sind als bei nach aus
-über noch nur oder wie aber dass vom zum zur einer eines um""".split())
+über noch nur oder wie aber dass vom zum zur einer eines um"""
+STOP_WORDS = frozenset(_STOP.split())
 
 # the strong adjective endings by gender (nominative, no article)
 STRONG: dict[Gender, str] = {"m": "er", "f": "e", "n": "es", "pl": "e"}

@@ -9,9 +9,10 @@ from __future__ import annotations
 from reader.core.lang import NameRules
 
 # function words frequent in English prose, for telling the language of a text
-STOP_WORDS = frozenset("""the and is not a an of to in for on with that this it was were are
+_STOP = """the and is not a an of to in for on with that this it was were are
 be has have had he she they we i by from as at but or which who his her their its been will
-would there what about""".split())
+would there what about"""
+STOP_WORDS = frozenset(_STOP.split())
 
 RULES = NameRules(
     code="en",
