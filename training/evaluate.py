@@ -28,10 +28,13 @@ LABELS = ("PER", "LOC", "ORG", "MISC")
 MODELS = HERE.parent / "reader" / "models"
 
 
-def test_paths(lang: str, data_dir: Path) -> list[tuple[str, Path]]:
-    """(corpus, test DocBin) for every held-out corpus of ``lang``, prepared if needed."""
+def test_paths(lang: str, data_dir: Path, dev: bool = False) -> list[tuple[str, Path]]:
+    """(corpus, test DocBin) for every held-out corpus of ``lang``, prepared if needed;
+    with ``dev``, the dev split instead (for choosing, never the test split)."""
     mixture = json.loads((HERE / "mixtures.json").read_text())[lang]
     names = heldout_names(mixture)
+    if dev:
+        return [(names[0], HERE / "corpus" / lang / "dev.spacy")]
     paths = [(n, HERE / "corpus" / lang / f"test-{n}.spacy") for n in names]
     if not all(p.exists() for _, p in paths):
         prepare(lang, data_dir, HERE / "corpus")
@@ -76,16 +79,17 @@ def _score(nlp: Any, lang: str, corpus: str, test_path: Path, model: Path) -> di
     }
 
 
-def gazetteer_effect(lang: str, model: Path, data_dir: Path) -> list[str]:
+def gazetteer_effect(lang: str, model: Path, data_dir: Path, dev: bool = False) -> list[str]:
     """What the pipeline's gazetteer does on each held-out split: how many entities it adds
     or retypes, how many of those are right (its precision), and F with and without it."""
     nlp = spacy.load(model)
     if "gazetteer" not in nlp.pipe_names:
         return [f"{lang}: no gazetteer in {model}"]
     lines = []
-    for corpus, path in test_paths(lang, data_dir):
+    for corpus, path in test_paths(lang, data_dir, dev):
         gold = list(DocBin().from_disk(path).get_docs(nlp.vocab))
-        labels = {v for v in CORPORA[corpus].labels.values() if v in LABELS}
+        labels = set(LABELS) if dev else {v for v in CORPORA[corpus].labels.values()
+                                          if v in LABELS}
         want = _spans(gold, labels)
         def fresh(docs: list[Doc] = gold) -> list[Doc]:
             return [Doc(nlp.vocab, words=[t.text for t in d]) for d in docs]
@@ -96,7 +100,8 @@ def gazetteer_effect(lang: str, model: Path, data_dir: Path) -> list[str]:
         changes = with_g - without
         right = len(changes & want)
         precision = right / len(changes) if changes else 1.0
-        lines.append(f"{lang} · {corpus}: gazetteer adds or retypes {len(changes)} entities, "
+        where = "dev" if dev else corpus
+        lines.append(f"{lang} · {where}: gazetteer adds or retypes {len(changes)} entities, "
                      f"{right} right (precision {precision:.3f}); F without "
                      f"{_f(without, want):.3f}, with {_f(with_g, want):.3f}")
     return lines
@@ -138,6 +143,8 @@ def main() -> None:
     ap.add_argument("--json", action="store_true", help="print JSON instead of a table")
     ap.add_argument("--gazetteer", action="store_true",
                     help="also show what the gazetteer adds and how precise that is")
+    ap.add_argument("--dev", action="store_true",
+                    help="with --gazetteer: on the dev split (for choosing), not the test split")
     args = ap.parse_args()
     if not args.data.is_dir():
         raise SystemExit(f"evaluate: the NER corpora are not here: {args.data} is missing "
@@ -146,7 +153,8 @@ def main() -> None:
         for result in evaluate(lang, args.model or MODELS / lang, args.data):
             print(json.dumps(result, indent=1) if args.json else format_table(result))
         if args.gazetteer:
-            print("\n".join(gazetteer_effect(lang, args.model or MODELS / lang, args.data)))
+            print("\n".join(gazetteer_effect(lang, args.model or MODELS / lang, args.data,
+                                             args.dev)))
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 """A gazetteer learned from the training data, added after the statistical NER.
 
     python -m training.gazetteer de MODEL_DIR OUT_DIR [--min-count 1] [--min-ratio 0.8]
+        [--min-share 0.8] [--sources germeval germeval-train]
 
 A small tok2vec model forgets rare names it saw once ("Pjöngjang" is labelled once in
 PAN-X).  Every name labelled in the training corpora goes into the gazetteer when it is a
@@ -122,8 +123,11 @@ def main() -> None:
     ap.add_argument("out", type=Path)
     ap.add_argument("--min-count", type=int, default=1)
     ap.add_argument("--min-ratio", type=float, default=0.8)
+    ap.add_argument("--min-share", type=float, default=0.8)
+    ap.add_argument("--sources", nargs="*", help="learn from these corpora only")
     args = ap.parse_args()
-    names = learn(args.lang, args.min_count, args.min_ratio)
+    names = learn(args.lang, args.min_count, args.min_ratio, sources=args.sources,
+                  min_share=args.min_share)
     bases = genitive_bases(args.lang) if args.lang == "de" else []
     print(f"{len(names)} names -> {add_to(args.model, args.out, names, bases)}")
 
