@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from reader.core import pipelines
+from reader.core import pipelines, processes
 from reader.core.consistency import propagate
 from reader.core.grouping import group
 from reader.core.language import detect_language
 from reader.core.model import Document, Mention
 from reader.core.ner import extract
-from reader.core.worker import stream_mentions
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -27,6 +27,10 @@ class Progress:
 
 
 PROPAGATE_EVERY_UPDATE = 300_000  # characters
+# a partial document that takes longer than this to build is built again only after
+# BUILD_PAUSE times as long: the analysing processes keep (nearly) every core
+SLOW_BUILD = 0.02  # seconds
+BUILD_PAUSE = 4.0
 
 AnalyseFn = Callable[[str], Iterator[Progress]]
 """What the UI runs in a worker: text in, ever more complete documents out."""
@@ -51,27 +55,45 @@ class Analyzer:
             self._nlp = pipelines.load(self.choice)
         return self._nlp
 
-    def stream(self, text: str, batch_chars: int = 50_000,
-               in_process: bool = False) -> Iterator[Progress]:
-        """Yield ever more complete documents while the text is analysed (by default in a
-        child process, so spaCy never holds this interpreter's lock)."""
-        mentions: list[Mention] = []
+    def prestart(self, chars: int) -> None:
+        """Start the processes that will analyse a text of ``chars`` characters now (they
+        load the pipeline meanwhile); the next :meth:`stream` takes them."""
+        processes.prestart(self.choice, processes.worker_count(chars))
+
+    def stream(self, text: str, batch_chars: int = 50_000, in_process: bool = False,
+               workers: int | None = None) -> Iterator[Progress]:
+        """Yield ever more complete documents, in the order of the text, while the text is
+        analysed: by default in child processes (one for an article, ``workers`` or
+        :func:`~reader.core.processes.worker_count` for a book), so spaCy never holds this
+        interpreter's lock; the last one has ``done == 1.0``."""
+        if in_process:
+            batches = extract(self.nlp, text, batch_chars)
+        else:
+            count = processes.worker_count(len(text)) if workers is None else workers
+            batches = processes.stream_mentions(text, self.choice, batch_chars, count)
+        end = len(text.rstrip())  # where the last block ends
         total = max(len(text), 1)
-        batches = (extract(self.nlp, text, batch_chars) if in_process
-                   else stream_mentions(text, self.choice, batch_chars))
-        pending = next(batches, None)
-        while pending is not None:
-            batch, reached = pending
+        mentions: list[Mention] = []
+        build_cost, next_build = 0.0, 0.0
+        for batch, reached in batches:
             mentions.extend(batch)
-            pending = next(batches, None)
-            done = 1.0 if pending is None else min(reached / total, 0.99)
-            # consistency over the analysed part: on every update for an article, only
-            # at the end for a book (it rescans the text)
-            if done >= 1.0 or reached <= PROPAGATE_EVERY_UPDATE:
-                found = propagate(text, mentions, reached)
-            else:
-                found = list(mentions)
-            yield Progress(self._document(text, found), done)
+            done = 1.0 if reached >= end else min(reached / total, 0.99)
+            if done < 1.0 and build_cost > SLOW_BUILD and time.monotonic() < next_build:
+                continue  # a book: the last partial document is recent enough
+            started = time.monotonic()
+            document = self._partial(text, mentions, reached, done)
+            build_cost = time.monotonic() - started
+            next_build = started + build_cost * (1 + BUILD_PAUSE)
+            yield Progress(document, done)
+        # (stopped early, by :func:`reader.core.processes.stop`: no complete document)
+
+    def _partial(self, text: str, mentions: list[Mention], reached: int,
+                 done: float) -> Document:
+        # consistency over the analysed part: on every update for an article, only at
+        # the end for a book (it rescans the text)
+        if done >= 1.0 or reached <= PROPAGATE_EVERY_UPDATE:
+            return self._document(text, propagate(text, mentions, reached))
+        return self._document(text, list(mentions))
 
     def analyse(self, text: str) -> Document:
         mentions = [m for batch, _ in extract(self.nlp, text) for m in batch]

@@ -6,7 +6,9 @@ the language > reader's bundled pipeline > an error that says how to get one.
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -75,6 +77,44 @@ def choose(lang: str, model: str | None = None) -> PipelineChoice:
             "or pass --model NAME|PATH"
         )
     return options[0]
+
+
+def directory(choice: PipelineChoice) -> Path | None:
+    """Where the pipeline's files are (an installed package's folder), without loading it."""
+    if choice.kind != "official" and Path(choice.location).is_dir():
+        return Path(choice.location)
+    try:
+        spec = importlib.util.find_spec(choice.location)
+    except (ImportError, ValueError):
+        return None
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def fingerprint(choice: PipelineChoice) -> str:
+    """The pipeline's name and version (meta.json) and a digest of its files' names, sizes
+    and modification times: it changes when the pipeline does (retrained, upgraded),
+    and costs a few stat calls, not spaCy's import."""
+    where = directory(choice)
+    digest = hashlib.sha256(f"{choice.name}\0{choice.location}".encode())
+    if where is None:
+        return f"{choice.name}:?:{digest.hexdigest()[:16]}"
+    version = "?"
+    metas = sorted(where.rglob("meta.json"), key=lambda p: len(p.parts))
+    if metas:
+        try:
+            meta = json.loads(metas[0].read_text(encoding="utf-8"))
+            version = f"{meta.get('name', '?')}-{meta.get('version', '?')}"
+        except (OSError, ValueError):
+            pass
+    for path in sorted(where.rglob("*")):
+        if "__pycache__" in path.parts or not path.is_file():
+            continue
+        stat = path.stat()
+        digest.update(f"{path.relative_to(where)}\0{stat.st_size}\0{stat.st_mtime_ns}\n"
+                      .encode())
+    return f"{choice.name}:{version}:{digest.hexdigest()[:16]}"
 
 
 def load(choice: PipelineChoice) -> Language:

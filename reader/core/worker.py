@@ -1,68 +1,108 @@
-"""NER in a child process, so that spaCy never holds the UI's interpreter lock.
+"""NER in child processes: spaCy never holds the UI's interpreter lock, and a book is
+analysed on every core.
 
 spaCy's Cython code keeps the GIL for long stretches; in a thread it starves the event
 loop (seconds per key press on a book). ``python -m reader.core.worker`` loads the
-pipeline and streams mention batches back as JSON lines; the parent groups them into
-documents as they arrive. (A plain subprocess: multiprocessing's spawn does not start
+pipeline and answers jobs; the parent (:mod:`reader.core.workers`) hands the jobs out and
+merges the answers in order. (A plain subprocess: multiprocessing's spawn does not start
 from inside a running Textual app.)
+
+The protocol, one JSON value a line, UTF-8:
+
+* parent → child: the header ``{"name", "kind", "location"}`` (sent at once, so the child
+  loads the pipeline while the parent is still busy); the text as one JSON string; then
+  jobs ``[number, [[start, end], …]]`` (blocks of the text, see :func:`reader.core.ner.blocks`);
+  an empty line or the end of input: no more jobs.
+* child → parent: ``{"j": number, "m": [[start, end, text, label, base], …]}`` per job, in
+  the order received, or ``{"error": "…"}`` once, and it ends.
 """
 
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
 
 from reader.core import pipelines
 from reader.core.model import LABELS, Mention
 
+if TYPE_CHECKING:
+    from spacy.language import Language
 
-def stream_mentions(text: str, choice: pipelines.PipelineChoice,
-                    batch_chars: int = 50_000) -> Iterator[tuple[list[Mention], int]]:
-    """Mention batches from a child process, with the offset analysed so far."""
-    header = {"name": choice.name, "kind": choice.kind, "location": choice.location,
-              "batch_chars": batch_chars}
-    proc = subprocess.Popen([sys.executable, "-m", "reader.core.worker"],
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                            stderr=subprocess.DEVNULL, encoding="utf-8")
-    assert proc.stdin is not None and proc.stdout is not None
-    try:
-        proc.stdin.write(json.dumps(header) + "\n" + text)
-        proc.stdin.close()
-        for line in proc.stdout:
-            msg: dict[str, Any] = json.loads(line)
-            if "error" in msg:
-                raise RuntimeError(msg["error"])
-            if msg.get("done"):
-                return
-            yield [Mention(s, e, t, lab, b) for s, e, t, lab, b in msg["m"]], msg["r"]
-        raise RuntimeError(f"the analysis process ended unexpectedly ({proc.wait()})")
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-        proc.wait()
+Span = tuple[int, int]
+
+
+def batches(spans: Iterable[Span], batch_chars: int) -> Iterator[list[Span]]:
+    """Blocks in runs of at least ``batch_chars`` characters (the last one shorter), as
+    :func:`reader.core.ner.extract` cuts them."""
+    batch: list[Span] = []
+    size = 0
+    for span in spans:
+        batch.append(span)
+        size += span[1] - span[0]
+        if size >= batch_chars:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+def mentions_in(nlp: Language, text: str, batch: Sequence[Span],
+                base_of: Callable[[str], str] | None) -> list[Mention]:
+    """The mentions of one batch of blocks, exactly as :func:`reader.core.ner.extract`
+    finds them (the blocks are handed to the pipeline together)."""
+    from reader.core.ner import clean, joined
+
+    # newlines inside a block read as spaces to the model (same length, same offsets)
+    texts = (text[s:e].replace("\n", " ") for s, e in batch)
+    found: list[Mention] = []
+    for (s, e), doc in zip(batch, nlp.pipe(texts, batch_size=64), strict=True):
+        for ent in joined(doc.ents):
+            mention = clean(ent, text, s, e, base_of)
+            if mention is not None and mention.label in LABELS:
+                found.append(mention)
+    return found
+
+
+def rows(mentions: Iterable[Mention]) -> list[list[Any]]:
+    """Mentions as JSON rows."""
+    return [[m.start, m.end, m.text, m.label, m.base] for m in mentions]
+
+
+def from_rows(data: Iterable[list[Any]]) -> list[Mention]:
+    """Mentions from JSON rows."""
+    return [Mention(s, e, t, lab, b) for s, e, t, lab, b in data]
+
+
+def _serve(nlp: Language, text: str, jobs: Iterable[str], out: Any) -> None:
+    gazetteer = nlp.get_pipe("gazetteer") if "gazetteer" in nlp.pipe_names else None
+    base_of = getattr(gazetteer, "base_of", None)
+    for line in jobs:
+        if not line.strip():
+            return
+        number, spans = json.loads(line)
+        found = mentions_in(nlp, text, [(s, e) for s, e in spans], base_of)
+        out.write(json.dumps({"j": number, "m": rows(found)}, ensure_ascii=False) + "\n")
+        out.flush()
 
 
 def _main() -> None:
-    header = json.loads(sys.stdin.readline())
-    text = sys.stdin.read()
+    for stream in (sys.stdin, sys.stdout):
+        stream.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
     out = sys.stdout
     try:
-        from reader.core.ner import extract
-
+        header = json.loads(sys.stdin.readline())
         choice = pipelines.PipelineChoice(header["name"], header["kind"], header["location"])
         nlp = pipelines.load(choice)
-        for mentions, reached in extract(nlp, text, header["batch_chars"]):
-            rows = [[m.start, m.end, m.text, m.label, m.base]
-                    for m in mentions if m.label in LABELS]
-            out.write(json.dumps({"m": rows, "r": reached}, ensure_ascii=False) + "\n")
-            out.flush()
-        out.write('{"done": true}\n')
+        line = sys.stdin.readline()
+        if line.strip():
+            _serve(nlp, json.loads(line), sys.stdin, out)
     except Exception as exc:  # reported to the parent, shown in the UI
         out.write(json.dumps({"error": f"{type(exc).__name__}: {exc}"}) + "\n")
-    out.flush()
+        out.flush()
+    except KeyboardInterrupt:  # ctrl+c reaches the whole process group: end quietly
+        pass
 
 
 if __name__ == "__main__":

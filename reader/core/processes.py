@@ -1,0 +1,221 @@
+"""The analysis processes, from the parent's side: started early, given jobs, stopped.
+
+A text is cut into blocks (:func:`reader.core.ner.blocks`) and the blocks into jobs of
+about ``batch_chars`` characters. A short text goes to one child process; a book to
+:func:`worker_count` of them (two on this project's machines), which take the next job
+whenever they answer one, so a slow process never holds the others up. Answers are merged
+in the order of the text, so results still arrive progressively and in order.
+
+Every live process is in a registry: :func:`stop` ends them all at once (the app calls it
+when its reading screen goes away, so quitting never waits for spaCy), and so does the
+interpreter's exit. :func:`prestart` starts processes (spaCy's import and the pipeline's
+load, the slow part) before the caller needs them, e.g. while the app draws its first
+screen; :func:`stream_mentions` takes those it finds.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import json
+import os
+import queue
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from typing import IO, Any
+
+from reader.core.model import Mention
+from reader.core.pipelines import PipelineChoice
+from reader.core.worker import Span, batches, from_rows
+
+PARALLEL_FROM = 250_000  # characters: shorter texts go to one process (no second start-up)
+MAX_PROCESSES = 2
+IN_FLIGHT = 2  # jobs handed to a process ahead of its answers, so it never waits
+
+Proc = subprocess.Popen[str]
+
+_lock = threading.Lock()
+_live: set[Proc] = set()
+_runs: set[_Run] = set()
+_ready: list[tuple[PipelineChoice, Proc]] = []  # started ahead, not yet used
+
+
+def worker_count(chars: int) -> int:
+    """How many processes analyse a text of ``chars`` characters."""
+    if chars < PARALLEL_FROM:
+        return 1
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(MAX_PROCESSES, cores))
+
+
+def _spawn(choice: PipelineChoice) -> Proc:
+    proc = subprocess.Popen([sys.executable, "-m", "reader.core.worker"],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL, encoding="utf-8")
+    with _lock:
+        _live.add(proc)
+    assert proc.stdin is not None
+    header = {"name": choice.name, "kind": choice.kind, "location": choice.location}
+    proc.stdin.write(json.dumps(header) + "\n")
+    proc.stdin.flush()
+    return proc
+
+
+def prestart(choice: PipelineChoice, count: int = 1) -> None:
+    """Start ``count`` processes loading ``choice`` now, for the next analysis to take."""
+    with _lock:
+        have = sum(1 for c, p in _ready if c == choice and p.poll() is None)
+    for _ in range(count - have):
+        proc = _spawn(choice)
+        with _lock:
+            _ready.append((choice, proc))
+
+
+def _take(choice: PipelineChoice, count: int) -> list[Proc]:
+    """``count`` processes for ``choice``: those started ahead first, then new ones."""
+    with _lock:
+        mine = [p for c, p in _ready if c == choice and p.poll() is None][:count]
+        _ready[:] = [(c, p) for c, p in _ready if p not in mine]
+    return mine + [_spawn(choice) for _ in range(count - len(mine))]
+
+
+def _end(proc: Proc) -> None:
+    if proc.poll() is None:
+        proc.kill()
+    for pipe in (proc.stdin, proc.stdout):
+        with contextlib.suppress(OSError):
+            if pipe is not None:
+                pipe.close()
+    proc.wait()
+    with _lock:
+        _live.discard(proc)
+
+
+def stop() -> None:
+    """End every analysis process of this interpreter at once; a running
+    :func:`stream_mentions` ends quietly (no error, no more results)."""
+    with _lock:
+        procs = list(_live)
+        for run in _runs:
+            run.stopped = True
+        _ready.clear()
+    for proc in procs:
+        _end(proc)
+
+
+def live() -> int:
+    """How many analysis processes are running (for tests and benchmarks)."""
+    with _lock:
+        return sum(1 for p in _live if p.poll() is None)
+
+
+atexit.register(stop)
+
+
+class _Run:
+    """One analysis: jobs handed to processes by one thread each, answers in a queue."""
+
+    def __init__(self, text: str, jobs: list[list[Span]], procs: list[Proc]) -> None:
+        self.jobs = jobs
+        self.procs = procs
+        self.stopped = False
+        self.answers: queue.Queue[tuple[int, dict[str, Any] | None]] = queue.Queue()
+        self._next = 0
+        self._lock = threading.Lock()
+        self._payload: str | None = json.dumps(text, ensure_ascii=False) + "\n"
+        self._unsent = len(procs)
+        for i, proc in enumerate(procs):
+            threading.Thread(target=self._serve, args=(i, proc), daemon=True,
+                             name=f"analysis-{i}").start()
+
+    def _hand_out(self, stdin: IO[str], count: int) -> int:
+        """Send up to ``count`` jobs; close the input when none are left."""
+        with self._lock:
+            first = self._next
+            self._next = min(len(self.jobs), first + count)
+            numbers = range(first, self._next)
+        for j in numbers:
+            stdin.write(json.dumps([j, self.jobs[j]]) + "\n")
+        if self._next >= len(self.jobs):
+            stdin.close()
+        else:
+            stdin.flush()
+        return len(numbers)
+
+    def _send_text(self, stdin: IO[str]) -> None:
+        try:
+            stdin.write(self._payload or "")
+        finally:
+            with self._lock:
+                self._unsent -= 1
+                if not self._unsent:
+                    self._payload = None  # a book's text in JSON: megabytes
+
+    def _serve(self, i: int, proc: Proc) -> None:
+        """Feed one process and pass its answers on; (i, None) once it has ended."""
+        assert proc.stdin is not None and proc.stdout is not None
+        waiting = 0
+        with contextlib.suppress(OSError, ValueError):  # a process that died: see below
+            self._send_text(proc.stdin)
+            waiting = self._hand_out(proc.stdin, IN_FLIGHT)
+        try:
+            for line in proc.stdout:
+                answer: dict[str, Any] = json.loads(line)
+                self.answers.put((i, answer))
+                if "error" in answer:
+                    break
+                waiting -= 1
+                if not proc.stdin.closed:
+                    with contextlib.suppress(OSError, ValueError):
+                        waiting += self._hand_out(proc.stdin, 1)
+        except (OSError, ValueError):
+            pass
+        self.answers.put((i, None if waiting else {}))
+
+    def results(self) -> Iterator[tuple[list[Mention], int]]:
+        """Mentions job by job, in the order of the text, with the offset reached."""
+        ready: dict[int, list[Mention]] = {}
+        expected = 0
+        while expected < len(self.jobs):
+            i, answer = self.answers.get()
+            if self.stopped:
+                return
+            if answer is None:  # ended with jobs unanswered
+                proc = self.procs[i]
+                raise RuntimeError(
+                    f"the analysis process ended unexpectedly ({proc.wait()})")
+            if "error" in answer:
+                raise RuntimeError(answer["error"])
+            if "j" not in answer:  # a process that ended after its last job
+                continue
+            ready[answer["j"]] = from_rows(answer["m"])
+            while expected in ready:
+                yield ready.pop(expected), self.jobs[expected][-1][1]
+                expected += 1
+
+
+def stream_mentions(text: str, choice: PipelineChoice, batch_chars: int = 50_000,
+                    processes: int = 1) -> Iterator[tuple[list[Mention], int]]:
+    """Mention batches from ``processes`` child processes, in the order of the text, each
+    with the offset analysed so far. Closing the generator ends the processes."""
+    from reader.core.ner import blocks
+
+    jobs = list(batches(blocks(text), batch_chars))
+    if not jobs:
+        return
+    procs = _take(choice, max(1, min(processes, len(jobs))))
+    run = _Run(text, jobs, procs)
+    with _lock:
+        _runs.add(run)
+    try:
+        yield from run.results()
+    finally:
+        with _lock:
+            _runs.discard(run)
+        for proc in procs:
+            _end(proc)

@@ -1,0 +1,139 @@
+"""Analysis in several child processes (:mod:`reader.core.processes`): the same mentions
+as one process and as in-process, in the order of the text, and every process ends when
+the analysis is stopped. A small saved pipeline (a blank German pipeline whose "ner" is an
+entity ruler) stands in for the bundled one."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import spacy
+
+from reader.core import processes
+from reader.core.analysis import Analyzer
+from reader.core.model import Mention
+from reader.core.ner import blocks
+
+PATTERNS = [("PER", "Angela Merkel"), ("PER", "Merkel"), ("LOC", "Berlin"), ("LOC", "Paris"),
+            ("ORG", "Vereinte Nationen")]
+PARAGRAPHS = [
+    "Angela Merkel reiste von Berlin nach Paris. Dort sprach Merkel vor der "
+    "Vereinte Nationen Delegation über Berlin.",
+    "In Paris regnete es.\nBerlin\nblieb trocken.",
+    "Die Vereinte Nationen tagten; Merkel nicht.",
+]
+BOOK = "Ein Bericht.\n\n" + "\n\n".join(PARAGRAPHS * 120) + "\n\nEnde in Paris.\n"
+
+
+@pytest.fixture(scope="module")
+def pipeline(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A pipeline directory spaCy loads like any other, with an entity ruler as its NER."""
+    nlp = spacy.blank("de")
+    ruler = nlp.add_pipe("entity_ruler", name="ner")
+    ruler.add_patterns([{"label": lab, "pattern": pat}  # type: ignore[attr-defined]
+                        for lab, pat in PATTERNS])
+    path = tmp_path_factory.mktemp("pipeline") / "ruler_de"
+    nlp.to_disk(path)
+    return path
+
+
+@pytest.fixture(autouse=True)
+def no_leftovers() -> Iterator[None]:
+    """Every test starts without analysis processes and leaves none behind."""
+    processes.stop()
+    yield
+    processes.stop()
+
+
+def _mentions(analyzer: Analyzer, **options: object) -> list[Mention]:
+    updates = list(analyzer.stream(BOOK, batch_chars=300, **options))  # type: ignore[arg-type]
+    assert updates[-1].done == 1.0
+    return sorted(m for e in updates[-1].document.entities for m in e.mentions)
+
+
+def test_two_processes_find_exactly_what_one_finds(pipeline: Path) -> None:
+    analyzer = Analyzer("de", str(pipeline))
+    assert len(list(blocks(BOOK))) > 300  # many blocks, many jobs for each process
+    one = _mentions(analyzer, workers=1)
+    two = _mentions(analyzer, workers=2)
+    here = _mentions(analyzer, in_process=True)
+    assert one and two == one and here == one
+    assert [(m.start, m.end, m.text, m.label, m.base) for m in two] == [
+        (m.start, m.end, m.text, m.label, m.base) for m in one]
+
+
+def test_batches_arrive_in_the_order_of_the_text(pipeline: Path) -> None:
+    choice = Analyzer("de", str(pipeline)).choice
+    reached_before = 0
+    count = 0
+    for batch, reached in processes.stream_mentions(BOOK, choice, 200, processes=2):
+        assert reached > reached_before
+        assert all(reached_before <= m.start and m.end <= reached for m in batch)
+        assert batch == sorted(batch)
+        reached_before = reached
+        count += 1
+    assert count > 20 and reached_before == len(BOOK.rstrip())
+
+
+def test_progress_is_monotonic_and_each_update_extends_the_last(pipeline: Path) -> None:
+    updates = list(Analyzer("de", str(pipeline)).stream(BOOK, batch_chars=2000, workers=2))
+    done = [u.done for u in updates]
+    assert len(updates) >= 3 and done == sorted(done) and done[-1] == 1.0
+    counts = [sum(e.count for e in u.document.entities) for u in updates]
+    assert counts == sorted(counts) and counts[0] < counts[-1]
+
+
+def test_a_short_text_uses_one_process_and_a_book_two() -> None:
+    assert processes.worker_count(10_000) == 1
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
+    assert processes.worker_count(5_000_000) == min(2, cores)
+
+
+def _wait_for(condition: object, seconds: float = 10.0) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if callable(condition) and condition():
+            return True
+        time.sleep(0.02)
+    return False
+
+
+def test_stop_ends_every_process_and_the_stream_quietly(pipeline: Path) -> None:
+    updates = Analyzer("de", str(pipeline)).stream(BOOK * 20, batch_chars=300, workers=2)
+    first = next(updates)
+    assert first.done < 1.0
+    assert processes.live() == 2
+    processes.stop()
+    assert processes.live() == 0
+    assert list(updates) == [] or all(u.done < 1.0 for u in updates)  # no error raised
+
+
+def test_closing_the_stream_ends_its_processes(pipeline: Path) -> None:
+    updates = Analyzer("de", str(pipeline)).stream(BOOK * 20, batch_chars=300, workers=2)
+    next(updates)
+    updates.close()  # type: ignore[attr-defined]
+    assert processes.live() == 0
+
+
+def test_prestarted_processes_are_taken_by_the_next_analysis(pipeline: Path) -> None:
+    analyzer = Analyzer("de", str(pipeline))
+    analyzer.prestart(len(BOOK))
+    assert processes.live() == processes.worker_count(len(BOOK))
+    updates = list(analyzer.stream(BOOK, batch_chars=300))
+    assert updates[-1].done == 1.0
+    assert processes.live() == 0  # none started besides, none left over
+
+
+def test_a_failing_pipeline_fails_with_its_message_in_two_processes(tmp_path: Path) -> None:
+    broken = tmp_path / "broken_de"
+    broken.mkdir()
+    (broken / "config.cfg").write_text('[nlp]\nlang = "de"\npipeline = ["ner"]\n',
+                                       encoding="utf-8")
+    with pytest.raises(RuntimeError) as info:
+        list(Analyzer("de", str(broken)).stream(BOOK, batch_chars=300, workers=2))
+    assert str(info.value).strip() and "ended unexpectedly" not in str(info.value)
+    assert _wait_for(lambda: processes.live() == 0)
