@@ -19,7 +19,8 @@ from reader.core import pipelines
 from reader.core.analysis import Analyzer
 from reader.core.export import to_json, to_markdown
 from reader.core.language import LanguageGuess, chosen, identify
-from reader.core.source import InputError, Source, read_source
+from reader.core.source import FetchError, InputError, Source
+from reader.core.sources import is_url, open_source
 from reader.wiki.service import LookupService
 from reader.wiki.settings import WikiSettings
 
@@ -27,9 +28,20 @@ if TYPE_CHECKING:
     from reader.ui.app import ReaderApp
 
 
-def _load(file: str) -> Source:
+def read_any(file: str, args: argparse.Namespace) -> Source:
+    """Read ``file`` (a path, ``-`` or a URL) in whichever format it is; a URL is fetched
+    (or, with ``--offline``, reopened from the page cache). Raises InputError."""
+    cache_dir = None
+    if is_url(file):
+        cache_dir = _settings(args).cache_dir
+    return open_source(file, offline=getattr(args, "offline", False), cache_dir=cache_dir)
+
+
+def _load(file: str, args: argparse.Namespace) -> Source:
     try:
-        return read_source(file)
+        return read_any(file, args)
+    except FetchError as exc:  # the network or the server: status 1
+        fail(str(exc), EXIT_FAILURE)
     except InputError as exc:
         fail(str(exc), EXIT_USAGE)
 
@@ -50,18 +62,18 @@ def _analyzer(language: str, model: str | None) -> Analyzer:
         fail(str(exc), EXIT_NO_PIPELINE)
 
 
-def annotate(file: str, fmt: str, lang: str | None, model: str | None) -> int:
-    """``reader annotate``: the document model of one file on stdout."""
-    source = _load(file)
-    guess = language_of(source, lang)
-    analyzer = _analyzer(guess.language, model)
+def annotate(args: argparse.Namespace) -> int:
+    """``reader annotate``: the document model of one file or page on stdout."""
+    source = _load(args.file, args)
+    guess = language_of(source, args.lang)
+    analyzer = _analyzer(guess.language, args.model)
     try:
         doc = analyzer.analyse(source.text)
     except pipelines.PipelineError as exc:
         fail(str(exc), EXIT_NO_PIPELINE)
     if source.note:
         warn(f"{source.name}: {source.note}")
-    out = (to_json(doc, source, guess) if fmt == "json"
+    out = (to_json(doc, source, guess) if args.format == "json"
            else to_markdown(doc, source, guess))
     sys.stdout.write(out + "\n")
     return 0
@@ -86,7 +98,7 @@ def _service(args: argparse.Namespace, read_only: bool = False) -> LookupService
 
 def open_app(args: argparse.Namespace) -> int:
     """``reader FILE``: the reading app. SIGINT ends it with status 130."""
-    source = _load(args.file)
+    source = _load(args.file, args)
     guess = language_of(source, args.lang)
     analyzer = _analyzer(guess.language, args.model)
     if not sys.stdout.isatty():
@@ -99,6 +111,10 @@ def open_app(args: argparse.Namespace) -> int:
     if guess.note:  # until the title bar shows the language guess itself
         note = "; ".join(filter(None, (source.note, guess.note)))
         source = dataclasses.replace(source, note=note)
+    if source.title or source.byline:  # until the title bar shows source.heading and
+        # source.byline itself: the title as heading, site · author · date after it
+        note = " · ".join(filter(None, (source.byline, source.note)))
+        source = dataclasses.replace(source, name=source.heading, note=note)
     app = ReaderApp(source, guess.language, analyzer.stream, analyzer.choice.describe(),
                     service)
     if _run_app(app):
@@ -132,7 +148,7 @@ def _run_app(app: ReaderApp) -> bool:
 def dispatch(args: argparse.Namespace) -> int:
     """Run the subcommand ``args.command``."""
     if args.command == "annotate":
-        return annotate(args.file, args.format, args.lang, args.model)
+        return annotate(args)
     if args.command == "models":
         return models(args.action, args.lang)
     from reader.cli import wiki_commands
@@ -166,8 +182,8 @@ def prefetch(args: argparse.Namespace) -> int:
     docs = []
     for file in args.files:
         try:
-            source = read_source(file)
-        except InputError as exc:
+            source = read_any(file, args)
+        except InputError as exc:  # a page that cannot be fetched counts as unreadable
             warn(str(exc))
             bad += 1
             continue

@@ -1,7 +1,7 @@
 """Entry point of the ``reader`` command.
 
-    reader FILE                    open the reading app (FILE may be - for stdin)
-    reader annotate FILE           print the entities as JSON or Markdown
+    reader FILE|URL                open the reading app (FILE may be - for stdin)
+    reader annotate FILE|URL       print the entities as JSON or Markdown
     reader lookup NAME             print the background the panel would show
     reader prefetch FILE...        look up every entity of the articles into the cache
     reader cache stats|export|clear
@@ -31,7 +31,18 @@ from reader.cli.errors import (
 )
 
 SUBCOMMANDS = ("annotate", "lookup", "prefetch", "cache", "models")
-COMMANDS_HELP = """commands (reader COMMAND --help describes each):
+FORMATS_HELP = """formats (FILE may be any of them; chosen by suffix, else sniffed):
+  plain text   UTF-8, UTF-16 with a byte-order mark, or cp1252; - reads stdin
+  web page     an http:// or https:// URL: fetched, the article extracted, cached so
+               --offline reopens it
+  saved HTML   .html, .htm (or HTML content): the article extracted, <meta> charset honoured
+  Markdown     .md: headings, paragraphs and list items as prose; markup, link targets,
+               code, tables and front matter left out
+  EPUB         .epub: the chapters in order, with their titles (DRM-protected books cannot
+               be read)"""
+COMMANDS_HELP = FORMATS_HELP + """
+
+commands (reader COMMAND --help describes each):
   reader annotate FILE               print the entities as JSON or Markdown
   reader lookup NAME                 print the Wikipedia background of NAME
   reader prefetch FILE...            look every entity of the files up into the cache
@@ -65,8 +76,8 @@ def _nlp_options(p: argparse.ArgumentParser) -> None:
 
 
 def _cache_dir_option(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--cache-dir", metavar="DIR", help="lookup cache directory "
-                   "(env READER_CACHE_DIR; default: the platform cache directory)")
+    p.add_argument("--cache-dir", metavar="DIR", help="cache directory of lookups and fetched "
+                   "pages (env READER_CACHE_DIR; default: the platform cache directory)")
 
 
 def _wiki_options(p: argparse.ArgumentParser, network: bool = True) -> None:
@@ -88,8 +99,8 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter, epilog=COMMANDS_HELP)
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     parser.add_argument("file", metavar="FILE",
-                        help="the article: a text file (UTF-8, UTF-16 or cp1252), or - for "
-                             "stdin")
+                        help="the article: a text, HTML, Markdown or EPUB file, a web page's "
+                             "URL, or - for stdin (formats below)")
     _nlp_options(parser)
     _wiki_options(parser)
     parser.add_argument("--no-lookups", action="store_true",
@@ -105,11 +116,18 @@ def build_subparsers() -> argparse.ArgumentParser:
         "annotate", help="print the document model of FILE",
         description="Print the entities of FILE: JSON (language, pipeline, entities with "
                     "their mentions as character offsets into the file as read) or a "
-                    "Markdown glossary.")
-    ann.add_argument("file", metavar="FILE", help="a text file, or - for stdin")
+                    "Markdown glossary. The JSON carries the text the offsets index "
+                    "('text': for a web page, HTML, Markdown or EPUB, the extracted text).",
+        epilog=FORMATS_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ann.add_argument("file", metavar="FILE",
+                     help="a text, HTML, Markdown or EPUB file, a web page's URL, or - for "
+                          "stdin")
     ann.add_argument("--format", choices=["json", "md"], default="json",
                      help="json (default): the document model; md: a Markdown glossary")
     _nlp_options(ann)
+    ann.add_argument("--offline", action="store_true",
+                     help="for a URL: fetch nothing, reopen the page fetched before")
+    _cache_dir_option(ann)
     look = sub.add_parser(
         "lookup", help="print the Wikipedia background of NAME",
         description="Print the background the app shows for NAME: cache first, then "
@@ -126,7 +144,8 @@ def build_subparsers() -> argparse.ArgumentParser:
         description="Analyse each FILE and look every entity up into the cache, so the "
                     "app works offline. A file that cannot be read is reported and "
                     "skipped (exit status 2); the others are still done.")
-    pre.add_argument("files", metavar="FILE", nargs="+", help="text files to prefetch")
+    pre.add_argument("files", metavar="FILE", nargs="+",
+                     help="files (text, HTML, Markdown, EPUB) or URLs to prefetch")
     _nlp_options(pre)
     _wiki_options(pre)
     cache = sub.add_parser(

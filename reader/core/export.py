@@ -1,9 +1,12 @@
 """The document model as JSON or as a Markdown glossary (``reader annotate``).
 
-Mention offsets in the JSON index the file as read: its characters (Unicode code points)
-after decoding, without a byte-order mark, with its line ends as they are in the file, so
-``text[start:end] == mention["text"]`` for ``text`` read with ``newline=""``. The JSON
-says so in its ``offsets`` field.
+The JSON carries the text its offsets index, in its ``text`` field, so
+``data["text"][start:end] == mention["text"]`` always. For a plain-text file that is the
+file as read: its characters (Unicode code points) after decoding, without a byte-order
+mark, with its line ends as they are in the file (``open(path, newline="")``). For a web
+page, HTML, Markdown or EPUB it is the text reader extracted (and analysed). The JSON
+says which in its ``offsets`` field, and gives the format, what the source says about
+itself (title, site, author, date, URL) and a book's table of contents.
 """
 
 from __future__ import annotations
@@ -17,7 +20,11 @@ from reader.core.source import Source
 
 OFFSETS = ("characters (code points) of the file decoded as {encoding}, without a "
            "byte-order mark, line ends as in the file (Python: open(path, encoding="
-           "'{encoding}', newline='').read()[start:end])")
+           "'{encoding}', newline='').read()[start:end]); the same as text[start:end]")
+EXTRACTED = ("characters (code points) of the text extracted from the {kind}, given in "
+             "the 'text' field (text[start:end])")
+KINDS = {"web": "web page", "html": "HTML file", "markdown": "Markdown file",
+         "epub": "EPUB book"}
 
 
 def to_dict(doc: Document, source: Source | str = "",
@@ -26,7 +33,9 @@ def to_dict(doc: Document, source: Source | str = "",
     as read (original line ends); given only a name, they index ``doc.text``."""
     if isinstance(source, Source):
         src = source
-        name, offsets = src.name, OFFSETS.format(encoding=src.encoding)
+        offsets = (EXTRACTED.format(kind=KINDS.get(src.kind, src.kind)) if src.extracted
+                   else OFFSETS.format(encoding=src.encoding))
+        name = src.name
     else:
         src = Source(name=source, text=doc.text, encoding="")
         name, offsets = source, "characters (code points) of the analysed text"
@@ -36,11 +45,17 @@ def to_dict(doc: Document, source: Source | str = "",
                 "text": src.file_text(start, end)}
 
     found = language.to_json() if language is not None else {"language": doc.language}
+    about = {k: getattr(src, k) for k in ("title", "site", "author", "date", "url")
+             if getattr(src, k)}
+    toc = {"toc": [{"title": t, "offset": o} for t, o in src.toc]} if src.toc else {}
     return {
         "source": name,
+        "format": src.kind,
+        **about,
         **found,
         "pipeline": doc.pipeline,
         "offsets": offsets,
+        **toc,
         "entities": [
             {
                 "name": e.name,
@@ -51,6 +66,7 @@ def to_dict(doc: Document, source: Source | str = "",
             }
             for e in doc.entities
         ],
+        "text": src.file_text(0, len(src.text)),
     }
 
 
@@ -68,7 +84,7 @@ def _cell(text: str) -> str:
 def to_markdown(doc: Document, source: Source | str = "",
                 language: LanguageGuess | None = None) -> str:
     """A Markdown glossary: one table per label, names with mention counts and variants."""
-    name = source.name if isinstance(source, Source) else source
+    name = source.heading if isinstance(source, Source) else source
     lines = [f"# Entities in {_cell(name) or 'the text'}", "",
              f"Language: {doc.language} · pipeline: {doc.pipeline} · "
              f"{len(doc.entities)} entities", ""]

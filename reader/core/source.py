@@ -1,8 +1,10 @@
-"""Reading an article from a file or stdin, with clear errors for bad input.
+"""Reading an article from a text file or stdin, with clear errors for bad input.
 
-The text is analysed with its line ends made ``\\n``; :meth:`Source.file_offset` turns an
-offset into that text back into one into the file as read (decoded, line ends as they
-were), so ``reader annotate`` reports offsets a script can use on the file itself.
+:class:`Source` is what every reader of a format returns (see :mod:`reader.core.sources`
+for web pages, HTML, Markdown and EPUB); this module reads plain text. The text is
+analysed with its line ends made ``\\n``; :meth:`Source.file_offset` turns an offset
+into that text back into one into the file as read (decoded, line ends as they were),
+so ``reader annotate`` reports offsets a script can use on the file itself.
 """
 
 from __future__ import annotations
@@ -22,6 +24,10 @@ class InputError(Exception):
     """Input that reader cannot open; the message is one line for the user."""
 
 
+class FetchError(InputError):
+    """A web page that could not be fetched (network, server): one line naming why."""
+
+
 @dataclass(frozen=True)
 class Source:
     """The text of an article and how it was read."""
@@ -34,6 +40,31 @@ class Source:
     # offsets into text)
     crlf: tuple[int, ...] = ()
     lone_cr: tuple[int, ...] = ()
+    # what was read: "text", "html", "markdown", "epub" or "web"; for all but "text" the
+    # text is extracted from the markup and offsets index ``text`` itself
+    kind: str = "text"
+    title: str = ""  # the page's or book's title, where it has one
+    site: str = ""  # the web site's name (or the host)
+    author: str = ""
+    date: str = ""  # publication date, ISO 8601 where known
+    url: str = ""  # the page's address (credentials never kept)
+    # a book's table of contents: (chapter title, offset of the chapter in ``text``)
+    toc: tuple[tuple[str, int], ...] = ()
+
+    @property
+    def heading(self) -> str:
+        """What a header shows first: the title where there is one, else the name."""
+        return self.title or self.name
+
+    @property
+    def byline(self) -> str:
+        """Site, author and date, those the source has, joined by " · "."""
+        return " · ".join(p for p in (self.site, self.author, self.date) if p)
+
+    @property
+    def extracted(self) -> bool:
+        """Whether the text was extracted from markup (offsets then index ``text``)."""
+        return self.kind != "text"
 
     def file_offset(self, offset: int) -> int:
         """The offset into the file as read (decoded, original line ends) of ``offset``,
@@ -50,7 +81,7 @@ class Source:
                        for i, ch in enumerate(piece, start))
 
 
-def _looks_binary(sample: bytes) -> bool:
+def looks_binary(sample: bytes) -> bool:
     """Many NUL bytes or control characters: a binary file. (A stray NUL in a text file is
     shown as a visible symbol instead.)"""
     if not sample:
@@ -69,7 +100,7 @@ def _decode(data: bytes) -> tuple[str, str, str]:
             except UnicodeDecodeError as exc:
                 raise InputError(f"not valid {enc} despite its byte-order mark "
                                  f"({exc.reason})") from None
-    if _looks_binary(data[:8192]):
+    if looks_binary(data[:8192]):
         raise InputError("looks like a binary file, not text")
     try:
         return data.decode("utf-8"), "utf-8", ""
@@ -80,26 +111,40 @@ def _decode(data: bytes) -> tuple[str, str, str]:
 
 
 def read_source(arg: str) -> Source:
-    """Read ``arg`` (a path, or ``-`` for stdin) into a :class:`Source`."""
+    """Read ``arg`` (a path, or ``-`` for stdin) as plain text into a :class:`Source`.
+
+    (:func:`reader.core.sources.open_source` reads every format.)"""
+    name, data = read_bytes(arg)
+    return text_source(name, data)
+
+
+def read_bytes(arg: str, limit: int = MAX_BYTES) -> tuple[str, bytes]:
+    """The name and the bytes of ``arg`` (a path, or ``-`` for stdin), at most ``limit``;
+    a missing, unreadable or too large file raises :class:`InputError`."""
     if arg == "-":
-        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        data = sys.stdin.buffer.read(limit + 1)
         name = "<stdin>"
     else:
         path = Path(arg)
         if not path.exists():
             raise InputError(f"{arg}: no such file")
         if path.is_dir():
-            raise InputError(f"{arg}: is a directory, not a text file")
+            raise InputError(f"{arg}: is a directory, not a file")
         if not os.access(path, os.R_OK):
             raise InputError(f"{arg}: permission denied")
         try:
             with path.open("rb") as fh:
-                data = fh.read(MAX_BYTES + 1)
+                data = fh.read(limit + 1)
         except OSError as exc:
             raise InputError(f"{arg}: cannot read ({exc.strerror})") from None
         name = path.name
-    if len(data) > MAX_BYTES:
-        raise InputError(f"{name}: larger than {MAX_BYTES // (1024 * 1024)} MB")
+    if len(data) > limit:
+        raise InputError(f"{name}: larger than {limit // (1024 * 1024)} MB")
+    return name, data
+
+
+def text_source(name: str, data: bytes) -> Source:
+    """A plain-text :class:`Source` of ``data``, decoded (BOM, UTF-8, else cp1252)."""
     try:
         text, encoding, note = _decode(data)
     except InputError as exc:
