@@ -87,7 +87,8 @@ def _connect_reason(exc: BaseException, host: str) -> str:
 
 
 def fetch(url: str, *, timeout: float = TIMEOUT, deadline: float = DEADLINE,
-          max_bytes: int = MAX_PAGE, transport: httpx.BaseTransport | None = None) -> Page:
+          max_bytes: int | None = None, transport: httpx.BaseTransport | None = None
+          ) -> Page:
     """GET ``url`` (already checked by :func:`safe_url`) with reader's etiquette; raise
     :class:`FetchError` (network, server) or :class:`InputError` (not a page reader
     reads) with one line naming why."""
@@ -104,7 +105,7 @@ def fetch(url: str, *, timeout: float = TIMEOUT, deadline: float = DEADLINE,
                     if resp.is_redirect:
                         url = _redirect(resp, url, seen)
                         continue
-                    return _read(resp, url, start + deadline, max_bytes)
+                    return _read(resp, url, start + deadline, max_bytes or MAX_PAGE)
             except httpx.TimeoutException:
                 raise FetchError(f"{host} did not answer within {timeout:g} s") from None
             except httpx.ConnectError as exc:
@@ -186,7 +187,7 @@ def page_source(name: str, page: Page) -> Source:
 
 
 def open_url(arg: str, *, offline: bool = False, cache: PageCache | None = None,
-             timeout: float = TIMEOUT, max_bytes: int = MAX_PAGE,
+             timeout: float = TIMEOUT, max_bytes: int | None = None,
              transport: httpx.BaseTransport | None = None) -> Source:
     """The article at the URL ``arg``: fetched (and cached), or with ``offline`` the copy
     fetched before. Errors are one line starting with the URL (credentials removed)."""
