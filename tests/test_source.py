@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import codecs
+import io
 import os
+import sys
 from pathlib import Path
 
 import pytest
 
 from reader.core.source import InputError, read_source
+from reader.core.sources import open_source
 
 
 def test_utf8(tmp_path: Path) -> None:
@@ -79,3 +82,29 @@ def test_lf_offsets_are_unchanged(tmp_path: Path) -> None:
     p.write_text("Putin traf\nKim.\n", encoding="utf-8")
     s = read_source(str(p))
     assert s.crlf == () and s.file_offset(11) == 11 and s.file_text(0, 16) == s.text
+
+
+def test_open_source_reads_text_as_read_source_does(tmp_path: Path) -> None:
+    p = tmp_path / "a.txt"
+    p.write_bytes(b"Putin traf\r\nKim <b>in</b> Peking.\r\n")  # a tag in prose is not HTML
+    s = open_source(str(p))
+    assert s == read_source(str(p))
+    assert s.kind == "text" and not s.extracted and s.heading == "a.txt" and s.byline == ""
+
+
+def test_html_on_stdin_is_sniffed(monkeypatch: pytest.MonkeyPatch) -> None:
+    page = b"<!doctype html><html><head><title>T</title></head><body><p>Angela Merkel " \
+           b"besuchte Paris.</p><script>var x = 'Olaf Scholz';</script></body></html>"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(page)))
+    s = open_source("-")
+    assert s.kind == "html" and s.name == "<stdin>" and s.text == "Angela Merkel besuchte Paris."
+
+
+def test_a_50_mb_saved_page_is_refused_in_one_line(tmp_path: Path) -> None:
+    p = tmp_path / "huge.html"
+    with p.open("wb") as fh:
+        fh.write(b"<html><body>")
+        for _ in range(50):
+            fh.write(b"<p>" + b"Putin " * 174_762 + b"</p>")
+    with pytest.raises(InputError, match=r"^huge\.html: too large: more than 20 MB of HTML$"):
+        open_source(str(p))

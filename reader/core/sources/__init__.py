@@ -16,7 +16,7 @@ from pathlib import Path
 
 import httpx
 
-from reader.core.source import MAX_BYTES, Source, read_bytes, text_source
+from reader.core.source import MAX_BYTES, InputError, Source, read_bytes, text_source
 from reader.core.sources.epub import epub_source
 from reader.core.sources.html import HTML_SUFFIXES, html_source, looks_like_html
 from reader.core.sources.markdown import MARKDOWN_SUFFIXES, markdown_source
@@ -26,6 +26,7 @@ from reader.core.sources.web import TIMEOUT, is_url, open_url
 FORMATS = ("plain text (UTF-8, UTF-16, cp1252), a web page by URL (http/https), saved HTML "
            "(.html, .htm), Markdown (.md) or an EPUB book (.epub)")
 EPUB_MAGIC = b"PK\x03\x04"
+MAX_HTML = 20 * 1024 * 1024  # a saved page larger than this is refused, not parsed
 
 __all__ = ["FORMATS", "PageCache", "Source", "is_url", "open_source"]
 
@@ -52,5 +53,8 @@ def open_source(arg: str, *, offline: bool = False, cache_dir: Path | None = Non
     if suffix in MARKDOWN_SUFFIXES:
         return markdown_source(name, data)
     if suffix in HTML_SUFFIXES or looks_like_html(data):
+        if len(data) > MAX_HTML:
+            raise InputError(f"{name}: too large: more than {MAX_HTML // (1024 * 1024)} MB "
+                             "of HTML")
         return html_source(name, data)
     return text_source(name, data)
