@@ -91,3 +91,17 @@ def test_active_filter(snap_compare) -> None:  # type: ignore[no-untyped-def]
         await pilot.pause()
 
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=run)
+
+
+def test_passages_view(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(make_app(), terminal_size=SIZE,
+                        run_before=_selecting("Wladimir Putin", "n", "p"))
+
+
+def test_search_in_article(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    async def run(pilot: Pilot[None]) -> None:
+        await settle(pilot)
+        await pilot.press("s", *"staatschef", "enter", "right_square_bracket")
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=run)

@@ -73,3 +73,8 @@ async def select(pilot: Pilot[None], name: str) -> None:
             return
         await pilot.press("down")
     raise AssertionError(f"{name} not reachable in the entity list")
+
+
+def notices(app: ReaderApp) -> str:
+    """The messages of the notifications shown so far, one a line (a toast wraps them)."""
+    return "\n".join(n.message for n in app._notifications)

@@ -10,6 +10,7 @@ from textual.binding import Binding
 
 from reader.core.analysis import AnalyseFn
 from reader.core.source import Source
+from reader.ui.keymap import APP as APP_KEYS
 from reader.ui.screens.help import HelpScreen, help_sections
 from reader.ui.screens.reading import ReadingScreen
 from reader.ui.widgets.article import ArticleView
@@ -28,10 +29,7 @@ class ReaderApp(App[None]):
 
     CSS_PATH = Path(__file__).parent / "reader.tcss"
     TITLE = "reader"
-    BINDINGS = [
-        Binding("q", "quit", "Quit", tooltip="Quit reader"),
-        Binding("question_mark", "help", "Help", tooltip="This list of keys"),
-    ]
+    BINDINGS = list(APP_KEYS)
 
     def __init__(self, source: Source, language: str, analyse: AnalyseFn,
                  pipeline: str = "", lookup: LookupService | None = None) -> None:

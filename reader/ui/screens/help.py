@@ -11,6 +11,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from reader.ui.keymap import SEARCH_HELP
+
 
 class HelpScreen(ModalScreen[None]):
     """A list of key bindings; any of esc, q or ? closes it."""
@@ -48,8 +50,13 @@ def help_sections(anywhere: list[Binding], article_bindings: list[BindingType],
     return [
         ("Anywhere", [*rows(anywhere), ("tab, shift+tab", "Move between panes")]),
         ("Article", rows([b for b in article_bindings if isinstance(b, Binding)])),
-        ("Entity list", [("↑ ↓, j k", "Move (selects the entity)"), ("home, end", "First, last"),
-                         ("/", "Filter by typing; enter keeps it, esc clears it")]),
+        ("Search in the article (s) — not the entity filter (/)", list(SEARCH_HELP)),
+        ("Entity list", [("↑ ↓, j k", "Move (selects the entity)"),
+                         ("home, end, g G", "First (with its group header), last"),
+                         ("/", "Filter the list by typing; enter keeps it, esc clears it")]),
+        ("Passages (p)", [("↑ ↓, j k", "Move between the mentions"),
+                          ("enter", "Go to the mention in the article"),
+                          ("esc, p, q", "Close")]),
         ("Details", [("tab", "Reach the candidates of an ambiguous name"),
                      ("enter", "Pick the right page (remembered for that name)")]),
     ]

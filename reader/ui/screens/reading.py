@@ -21,18 +21,24 @@ from textual.screen import Screen
 from textual.widgets import Footer
 from textual.worker import get_current_worker
 
+from reader.core import processes
 from reader.core.analysis import AnalyseFn, Progress
 from reader.core.model import LABEL_NAMES, LABELS, Document, Entity, Label, Mention
 from reader.core.sanitize import one_line
 from reader.core.source import Source
+from reader.ui.keymap import READING, TYPE_KEYS
+from reader.ui.screens.reading_mentions import MentionActions
+from reader.ui.screens.reading_search import SearchActions
 from reader.ui.widgets.article import ArticleView
 from reader.ui.widgets.detail import DetailPane, Subject
 from reader.ui.widgets.entities import EntityPanel, Listing
+from reader.ui.widgets.mentionline import MentionLine
+from reader.ui.widgets.searchbar import SearchBar
 from reader.ui.widgets.titlebar import TitleBar
 from reader.wiki.service import LookupService
 
 UPDATE_EVERY = 0.5  # seconds between partial results shown while analysing
-TYPE_KEYS: dict[str, Label] = {"1": "PER", "2": "LOC", "3": "ORG", "4": "MISC"}
+__all__ = ["TYPE_KEYS", "ReadingScreen", "Selection"]
 
 
 @dataclass(frozen=True)
@@ -48,19 +54,13 @@ class Selection:
         return self.entity.mentions[self.index]
 
 
-class ReadingScreen(Screen[None]):
+class ReadingScreen(MentionActions, SearchActions, Screen[None]):
     """Read an article with its named entities highlighted and explained."""
 
     BINDINGS = [
-        Binding("slash", "filter", "Filter", tooltip="Filter the entity list by typing"),
-        Binding("n", "next_mention", "Next", tooltip="Next mention of the selected entity"),
-        Binding("N", "previous_mention", "Prev", tooltip="Previous mention (wraps around)"),
-        Binding("o", "open_page", "Open page", tooltip="Open the Wikipedia page in a browser"),
-        Binding("y", "copy_link", "Copy link", tooltip="Copy the Wikipedia page's URL"),
-        Binding("r", "refresh", "Retry/refresh", tooltip="Retry a failed lookup, refresh one"),
-        *(Binding(k, f"toggle_type('{lab}')", LABEL_NAMES[lab], show=False,
-                  tooltip=f"Show or hide {LABEL_NAMES[lab]}")
-          for k, lab in TYPE_KEYS.items()),
+        *READING,
+        Binding("escape", "end_search", "End search", show=False,
+                tooltip="End the search in the article"),
     ]
 
     document: reactive[Document | None] = reactive(None, always_update=True, init=False)
@@ -87,10 +87,13 @@ class ReadingScreen(Screen[None]):
         """Title, article, entity panel and detail pane, and the footer of keys."""
         yield TitleBar(self.source.name, id="title").data_bind(parts=ReadingScreen.header)
         with Horizontal(id="main"):
-            yield ArticleView(self.source.text, id="article")
+            with Vertical(id="reading-column"):
+                yield ArticleView(self.source.text, id="article")
+                yield SearchBar(id="search")
             with Vertical(id="side"):
                 yield EntityPanel(id="entities").data_bind(ReadingScreen.listing,
                                                            ReadingScreen.hidden)
+                yield MentionLine(id="mention-line")
                 yield DetailPane(self.lookup, self.language, id="detail")
         yield Footer()
 
@@ -113,9 +116,14 @@ class ReadingScreen(Screen[None]):
         """Show the article, then start the analysis once it is painted."""
         if self.lookup is not None:
             self._note(self.lookup.notice)
+        self.search_bar.display = False
         self.article.focus()
         # start spaCy only once the article is painted: its import holds the GIL
         self.call_after_refresh(self.run_analysis)
+
+    def on_unmount(self) -> None:
+        """End the analysis processes at once: quitting never waits for spaCy."""
+        processes.stop()
 
     def compute_header(self) -> tuple[str, ...]:
         """The title bar's parts, from the screen's state."""
@@ -197,31 +205,19 @@ class ReadingScreen(Screen[None]):
 
     def watch_selection(self, old: Selection | None, new: Selection | None) -> None:
         """Mark the mentions, scroll to the one chosen, hand the entity to the detail pane."""
+        line = self.query_one(MentionLine)
         if new is None:
             self.article.set_selection([], None)
             self.detail.subject = None
+            line.position = None
             return
+        line.position = (new.index, new.entity.count)
         self.article.set_selection(new.entity.mentions, new.mention)
         if old is None or old.entity.id != new.entity.id:
             self.article.scroll_to_offset(new.entity.mentions[0].start)
         elif old.index != new.index:
             self.article.scroll_to_offset(new.mention.start)
         self.detail.subject = Subject.of(new.entity, self.document)
-
-    def _jump(self, step: int) -> None:
-        sel = self.selection
-        if sel is None:
-            self.notify("Select an entity first (tab to the entity list).")
-            return
-        self.selection = replace(sel, index=(sel.index + step) % sel.entity.count)
-
-    def action_next_mention(self) -> None:
-        """Go to the next mention of the selected entity (wraps around)."""
-        self._jump(1)
-
-    def action_previous_mention(self) -> None:
-        """Go to the previous mention of the selected entity (wraps around)."""
-        self._jump(-1)
 
     # --- lookups (the detail pane runs them; the screen keeps the offline state)
 

@@ -8,7 +8,10 @@ so mention offsets into the original text apply unchanged.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from functools import partial
+from itertools import pairwise
+from typing import TypeVar
 
 from rich.segment import Segment
 from rich.style import Style
@@ -21,6 +24,7 @@ from reader.core.model import Mention
 from reader.core.sanitize import display_text
 from reader.ui.widgets.wrap import wrap_offsets
 
+_T = TypeVar("_T")
 WRAP_CHUNK = 200_000  # characters wrapped per event-loop turn
 
 
@@ -29,7 +33,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     COMPONENT_CLASSES = {
         "article--per", "article--loc", "article--org", "article--misc",
-        "article--selected", "article--current",
+        "article--selected", "article--current", "article--match", "article--match-current",
     }
     BINDINGS = [
         Binding("j,down", "scroll_down", "Down", show=False, tooltip="Scroll down a line"),
@@ -77,6 +81,9 @@ class ArticleView(ScrollView, can_focus=True):
         self._starts: list[int] = []
         self._selected: set[tuple[int, int]] = set()
         self._current: tuple[int, int] | None = None
+        self._matches: list[tuple[int, int]] = []
+        self._match_starts: list[int] = []
+        self._match_current: tuple[int, int] | None = None
 
     # --- data in
 
@@ -91,6 +98,19 @@ class ArticleView(ScrollView, can_focus=True):
         self._selected = {(m.start, m.end) for m in mentions}
         self._current = (current.start, current.end) if current else None
         self.refresh()
+
+    def set_matches(self, matches: list[tuple[int, int]],
+                    current: tuple[int, int] | None) -> None:
+        """Highlight the search's matches (sorted, not overlapping) and the current one."""
+        self._matches = matches
+        self._match_starts = [s for s, _ in matches]
+        self._match_current = current
+        self.refresh()
+
+    def top_offset(self) -> int:
+        """The character offset of the first line on screen (0 before wrapping)."""
+        y = self.scroll_offset.y
+        return self._lines[y][0] if 0 <= y < len(self._lines) else 0
 
     def scroll_to_offset(self, offset: int, *, animate: bool = False) -> None:
         """Scroll so the line holding character ``offset`` is in view, near the middle."""
@@ -156,25 +176,52 @@ class ArticleView(ScrollView, can_focus=True):
         if index >= len(self._lines):
             return Strip.blank(width, base)
         start, end = self._lines[index]
+        cuts = {start, end}
+        mentions = self._in_line(self._mentions, self._starts, start, end, lambda m: m)
+        for m in mentions:
+            cuts.update((max(m.start, start), min(m.end, end)))
+        matches = self._in_line(self._matches, self._match_starts, start, end,
+                                lambda m: Mention(m[0], m[1], "", "MISC"))
+        for s, e in matches:
+            cuts.update((max(s, start), min(e, end)))
+        bounds = sorted(cuts)
         segments: list[Segment] = []
-        pos = start
-        i = max(bisect_right(self._starts, start) - 1, 0)
-        while i < len(self._mentions) and self._mentions[i].start < end:
-            m = self._mentions[i]
-            i += 1
-            if m.end <= start:
-                continue
-            s, e = max(m.start, start), min(m.end, end)
-            if s > pos:
-                segments.append(Segment(self.text[pos:s], base))
-            style = base + self._label_style(m)
-            key = (m.start, m.end)
-            if key in self._selected:
-                style += self.get_component_rich_style("article--selected")
-            if key == self._current:
-                style += self.get_component_rich_style("article--current")
+        mi = ti = 0
+        for s, e in pairwise(bounds):
+            while mi < len(mentions) and mentions[mi].end <= s:
+                mi += 1
+            while ti < len(matches) and matches[ti][1] <= s:
+                ti += 1
+            style = base
+            if mi < len(mentions) and mentions[mi].start <= s:
+                style = self._mention_style(base, mentions[mi])
+            if ti < len(matches) and matches[ti][0] <= s:
+                current = matches[ti] == self._match_current
+                style += self.get_component_rich_style(
+                    "article--match-current" if current else "article--match")
             segments.append(Segment(self.text[s:e], style))
-            pos = e
-        if pos < end:
-            segments.append(Segment(self.text[pos:end], base))
         return Strip(segments).crop_extend(0, width, base)
+
+    @staticmethod
+    def _in_line(items: list[_T], starts: list[int], start: int, end: int,
+                 as_mention: Callable[[_T], Mention]) -> list[_T]:
+        """The items (sorted spans) that overlap [start, end)."""
+        out: list[_T] = []
+        i = max(bisect_right(starts, start) - 1, 0)
+        while i < len(items):
+            m = as_mention(items[i])
+            if m.start >= end:
+                break
+            if m.end > start:
+                out.append(items[i])
+            i += 1
+        return out
+
+    def _mention_style(self, base: Style, m: Mention) -> Style:
+        style = base + self._label_style(m)
+        key = (m.start, m.end)
+        if key in self._selected:
+            style += self.get_component_rich_style("article--selected")
+        if key == self._current:
+            style += self.get_component_rich_style("article--current")
+        return style
