@@ -28,7 +28,7 @@ ARTICLE = [
 # names only the page's clutter has: none may reach the text
 CLUTTER = ["Angela Merkel", "Olaf Scholz", "Donald Trump", "Joe Biden", "Emmanuel Macron",
            "Borussia Dortmund", "Impressum", "Cookies", "Startseite", "Meistgelesen",
-           "Boris Johnson", "Rishi Sunak"]
+           "Boris Johnson", "Rishi Sunak", "Liz Truss"]
 
 
 def news_page(charset: str = "utf-8", article: list[str] | None = None) -> str:
@@ -55,6 +55,7 @@ def news_page(charset: str = "utf-8", article: list[str] | None = None) -> str:
 <p style="display: none">Unsichtbar: Joe Biden.</p>
 <p aria-hidden="true">Auch unsichtbar: Boris Johnson.</p>
 <template><p>Vorlage: Rishi Sunak</p></template>
+<span class="sr-only visually-hidden">Nur für Vorleser: Liz Truss.</span>
 <noscript>Bitte JavaScript einschalten, sagt Emmanuel Macron.</noscript>
 </article>
 <aside class="most-read"><h2>Meistgelesen</h2><ol><li><a href="/a">Bayern München gewinnt

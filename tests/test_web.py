@@ -48,6 +48,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
         elif path == "/latin":  # no charset in the header: the meta tag decides
             self.send(200, news_page("iso-8859-1").replace("„", '"').replace("“", '"')
                       .replace("©", "(c)").encode("cp1252"), "text/html")
+        elif path == "/liar":  # says UTF-8 in the header, is cp1252
+            self.send(200, news_page().replace("„", '"').replace("“", '"')
+                      .replace("©", "(c)").encode("cp1252"), "text/html; charset=utf-8")
         elif path == "/plain":
             self.send(200, b"Angela Merkel traf Emmanuel Macron in Paris.\r\n",
                       "text/plain; charset=utf-8")
@@ -130,6 +133,8 @@ def test_offline_reopens_the_page_fetched_before(server: str, tmp_path: Path) ->
 def test_charsets_plain_text_and_redirects(server: str, tmp_path: Path) -> None:
     latin = open_source(f"{server}/latin")
     assert ARTICLE[1] in latin.text and latin.encoding == "cp1252"
+    liar = open_source(f"{server}/liar")
+    assert ARTICLE[1] in liar.text and "claims utf-8 but is not" in liar.note
     plain = open_source(f"{server}/plain")
     assert plain.text == "Angela Merkel traf Emmanuel Macron in Paris.\n"
     assert plain.site == "127.0.0.1"

@@ -24,6 +24,9 @@ BLOCKS = frozenset((
     "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1",
     "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre",
     "section", "summary", "table", "td", "th", "tr", "ul"))
+# classes that common CSS frameworks hide (or show to screen readers only)
+HIDDEN_CLASSES = frozenset(("hidden", "d-none", "is-hidden", "visually-hidden", "sr-only",
+                            "screen-reader-text", "invisible"))
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _META_CHARSET = re.compile(
     rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
@@ -87,9 +90,11 @@ def parse(markup: str) -> lxml_html.HtmlElement:
 
 
 def _hidden(el: lxml_html.HtmlElement) -> bool:
-    """Whether the element is hidden from a reader by its attributes."""
+    """Whether the element is hidden from a reader by its attributes (``hidden``,
+    ``aria-hidden``, an inline style, a hiding class)."""
     get = el.attrib.get
     return ("hidden" in el.attrib or get("aria-hidden", "").lower() == "true"
+            or not HIDDEN_CLASSES.isdisjoint(get("class", "").lower().split())
             or bool(_HIDDEN_STYLE.search(get("style", "")))
             or get("type", "").lower() == "hidden")
 
