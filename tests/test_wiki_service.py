@@ -14,6 +14,7 @@ import pytest
 from reader.tools.stubwiki import StubWiki, sample_wiki
 from reader.wiki.cache import Cache
 from reader.wiki.client import WikiClient
+from reader.wiki.context import LookupContext, stems
 from reader.wiki.model import LookupFailed
 from reader.wiki.service import LookupService
 
@@ -41,8 +42,9 @@ async def test_found_page_with_description_lead_and_url(tmp_path: Path) -> None:
     assert bg.url.endswith("/wiki/Wladimir_Putin")
     assert len(wiki.requests) == 1
     req = wiki.requests[0]
-    assert set(req["prop"].split("|")) >= {"extracts", "pageprops", "description", "info",
-                                           "pageimages"}
+    # only what the card shows: no page images, no page info
+    assert set(req["prop"].split("|")) == {"extracts", "pageprops", "description",
+                                           "coordinates", "langlinks", "revisions"}
     assert req["redirects"] == "1"
     ua = wiki.headers[0]["user-agent"]
     assert ua.startswith("reader/") and "Wikipedia-API" in ua
@@ -84,7 +86,9 @@ async def test_language_fallback_to_english(tmp_path: Path) -> None:
 
 async def test_disambiguation_offers_candidates_and_pick_is_remembered(tmp_path: Path) -> None:
     service, _ = make_service(tmp_path)
-    bg = await service.lookup("Kursk", "de", context=["Russland", "Region", "Militär"])
+    # "in der Region Kursk", and no page of the region: the user picks
+    context = LookupContext(stems(["Russland", "Militär"]), ("Russland",), "LOC", "Region")
+    bg = await service.lookup("Kursk", "de", context)
     assert bg.status == "ambiguous"
     titles = [c.title for c in bg.candidates]
     assert set(titles) == {"Kursk (Stadt)", "Kursk (U-Boot)", "Schlacht bei Kursk"}
@@ -151,11 +155,13 @@ async def test_connection_failure_switches_to_offline_and_serves_cache(tmp_path:
     service, _ = make_service(tmp_path)
     await service.lookup("Wladimir Putin", "de")
     broken, _ = make_service(tmp_path, transport=_failing(exc=httpx.ConnectError("down")))
-    with pytest.raises(LookupFailed):
+    with pytest.raises(LookupFailed) as info:
         await broken.lookup("Nordkorea", "de")
-    assert broken.offline and "offline" in broken.notice
+    assert broken.offline and info.value.notices == (
+        "connection failed: working offline from the cache",)
     bg = await broken.lookup("Wladimir Putin", "de", refresh=True)
     assert bg.cached and bg.title == "Wladimir Putin"
+    assert bg.notices == ()  # said once
 
 
 async def test_offline_never_touches_the_network(tmp_path: Path) -> None:
@@ -199,7 +205,7 @@ async def test_prefetch_batches_titles(tmp_path: Path) -> None:
     names = ["Wladimir Putin", "Kim Jong-un", "Xi Jinping", "Donald Trump", "Russland",
              "Nordkorea", "Ukraine", "Peking", "Moskau", "Kiew", "Pjöngjang", "Kursk",
              "Shehbaz Sharif"]
-    summary = await service.prefetch(names, "de", context=["Russland"])
+    summary = await service.prefetch(names, "de")
     assert (summary.found, summary.ambiguous, summary.failed) == (12, 1, 0)
     first = wiki.requests[0]
     assert len(first["titles"].split("|")) == len(names)  # one batched request

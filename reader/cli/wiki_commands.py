@@ -22,8 +22,9 @@ from reader.core.model import Document
 from reader.core.sanitize import one_line
 from reader.core.source import Source
 from reader.wiki.cache import Cache
-from reader.wiki.model import Background, LookupFailed
-from reader.wiki.present import plain, present
+from reader.wiki.model import Article, Background, LookupFailed
+from reader.wiki.prefetch import document_items
+from reader.wiki.present import article_text, plain, present
 from reader.wiki.service import LookupService
 
 
@@ -32,16 +33,36 @@ def format_background(bg: Background) -> str:
     return plain(present(bg, time.time()))
 
 
-def lookup(service: LookupService, name: str, lang: str, as_json: bool, refresh: bool) -> int:
-    """``reader lookup``: the background of ``name`` as text or JSON; 1 if it failed."""
+def _notices(*notices: str) -> None:
+    for notice in dict.fromkeys(n for n in notices if n):
+        print(f"reader: {one_line(notice)}", file=sys.stderr)
+
+
+def lookup(service: LookupService, name: str, lang: str, as_json: bool, refresh: bool,
+           full: bool = False) -> int:
+    """``reader lookup``: the background of ``name`` as text or JSON (``full``: the whole
+    article); 1 if it failed."""
+
+    async def run() -> tuple[Background, Article | None]:
+        bg = await service.lookup(name, lang, refresh=refresh)
+        if not full or bg.status != "found":
+            return bg, None
+        return bg, await service.article(bg.title, bg.lang, refresh=refresh)
+
     try:
-        bg = asyncio.run(service.lookup(name, lang, refresh=refresh))
+        bg, art = asyncio.run(run())
     except LookupFailed as exc:
+        _notices(service.notice, *exc.notices)
         fail(exc.message, EXIT_FAILURE)
-    if service.notice:
-        print(f"reader: {service.notice}", file=sys.stderr)
-    print(json.dumps(bg.to_json(), ensure_ascii=False, indent=2) if as_json
-          else format_background(bg))
+    _notices(service.notice, *bg.notices, *(art.notices if art else ()))
+    if full and art is None:
+        fail(f"no article to print: {plain(present(bg, time.time())).splitlines()[0]}",
+             EXIT_FAILURE)
+    if as_json:
+        data = bg.to_json() if art is None else {**bg.to_json(), "article": art.to_json()}
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        print(format_background(bg) if art is None else article_text(art))
     return 0
 
 
@@ -64,20 +85,22 @@ def analyse(analyzer: Analyzer, text: str) -> Document:
     return last.document
 
 
-def prefetch(service: LookupService, docs: list[tuple[Source, Document]]) -> int:
-    """Look up every entity of the analysed ``docs`` into the cache; 1 if any failed."""
-    failed = asyncio.run(_prefetch_all(service, docs))
-    if service.notice:
-        print(f"reader: {service.notice}", file=sys.stderr)
+def prefetch(service: LookupService, docs: list[tuple[Source, Document]],
+             full: bool = False) -> int:
+    """Look up every entity of the analysed ``docs`` into the cache (``full``: their whole
+    articles too); 1 if any failed."""
+    _notices(service.notice)
+    failed = asyncio.run(_prefetch_all(service, docs, full))
     return EXIT_FAILURE if failed else 0
 
 
-async def _prefetch_all(service: LookupService, docs: list[tuple[Source, Document]]) -> int:
+async def _prefetch_all(service: LookupService, docs: list[tuple[Source, Document]],
+                        full: bool) -> int:
     """Prefetch every article in one event loop (the HTTP client lives in it)."""
     failed = 0
     for source, doc in docs:
-        names = [e.name for e in doc.entities]
-        context = [e.name for e in doc.entities[:20]]
+        items = document_items(doc)  # each entity with the context the app gives it
+        names = [name for name, _ in items]
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                       TimeElapsedColumn()) as bar:
             task = bar.add_task(one_line(source.name), total=len(names))
@@ -85,11 +108,13 @@ async def _prefetch_all(service: LookupService, docs: list[tuple[Source, Documen
             def advance(n: int, task: TaskID = task, bar: Progress = bar) -> None:
                 bar.advance(task, n)
 
-            summary = await service.prefetch(names, doc.language, context, progress=advance)
+            summary = await service.prefetch(items, doc.language, progress=advance, full=full)
+        articles = f", {summary.articles} whole articles" if full else ""
         print(f"{one_line(source.name)}: {len(names)} entities — found {summary.found}, "
               f"ambiguous {summary.ambiguous}, missing {summary.missing}, "
-              f"failed {summary.failed} ({summary.cached} already cached, "
+              f"failed {summary.failed} ({summary.cached} already cached{articles}, "
               f"{summary.requests} requests)")
+        _notices(*summary.notices)
         if summary.error:
             print(f"reader: lookups failed: {summary.error}", file=sys.stderr)
         failed += summary.failed
@@ -104,7 +129,7 @@ def cache(store: Cache, action: str) -> int:
     if action == "stats":
         stats = store.stats()
         print(f"cache: {store.path or 'none yet (nothing looked up)'}")
-        for key in ("found", "ambiguous", "missing", "picks"):
+        for key in ("found", "ambiguous", "missing", "articles", "picks"):
             print(f"  {key:10} {stats.get(key, 0)}")
     elif action == "export":
         for lang, key, bg in store.entries():

@@ -26,13 +26,19 @@ EXTRACTS_PER_ANSWER = 20
 
 @dataclass
 class StubPage:
-    """One page: its lead, short description, and for a disambiguation the pages it lists."""
+    """One page: its lead, short description, and for a disambiguation the pages it lists;
+    optionally its whole text (``== wiki ==`` headings), coordinates, the other languages
+    it exists in, and the time of its last edit."""
 
     title: str
     extract: str = ""
     description: str = ""
     disambiguation: bool = False
     links: list[str] = field(default_factory=list)
+    full: str = ""
+    coordinates: tuple[float, float] | None = None
+    languages: list[str] = field(default_factory=list)
+    edited: str = ""
 
 
 @dataclass
@@ -50,31 +56,37 @@ class StubWiki:
         for r in redirects:
             self.redirects.setdefault(lang, {})[r] = page.title
 
-    def _page_json(self, lang: str, title: str, props: str, index: int = 0) -> dict[str, Any]:
+    def _page_json(self, lang: str, title: str, props: str, index: int = 0,
+                   intro: bool = True) -> dict[str, Any]:
         page = self.pages.get(lang, {}).get(title)
         if page is None:
             return {"title": title, "missing": True, "ns": 0}
-        out: dict[str, Any] = {"title": page.title, "ns": 0, "pageid": abs(hash(title)) % 10**6,
-                               "fullurl": f"https://{lang}.wiki.test/wiki/"
-                                          f"{page.title.replace(' ', '_')}"}
+        out: dict[str, Any] = {"title": page.title, "ns": 0, "pageid": abs(hash(title)) % 10**6}
         if index:
             out["index"] = index
         if "extracts" in props:
-            out["extract"] = page.extract
+            out["extract"] = page.extract if intro else (page.full or page.extract)
         if "description" in props and page.description:
             out["description"] = page.description
         if "pageprops" in props and page.disambiguation:
             out["pageprops"] = {"disambiguation": ""}
+        if "coordinates" in props and page.coordinates:
+            lat, lon = page.coordinates
+            out["coordinates"] = [{"lat": lat, "lon": lon, "primary": True, "globe": "earth"}]
+        if "langlinks" in props and page.languages:
+            out["langlinks"] = [{"lang": code, "title": page.title} for code in page.languages]
+        if "revisions" in props and page.edited:
+            out["revisions"] = [{"timestamp": page.edited}]
         return out
 
     def answer(self, lang: str, params: dict[str, str]) -> dict[str, Any]:
         """The JSON MediaWiki would answer to ``params`` (titles, search or links)."""
         self.requests.append({"lang": lang, **params})
         props = params.get("prop", "")
-        if params.get("generator") == "search":
-            needle = params["gsrsearch"].casefold()
+        if params.get("generator") == "search":  # every word in the title or the lead
+            needles = params["gsrsearch"].casefold().split()
             hits = [p for p in self.pages.get(lang, {}).values()
-                    if needle in p.title.casefold() or needle in p.extract.casefold()]
+                    if all(n in f"{p.title} {p.extract}".casefold() for n in needles)]
             limit = int(params.get("gsrlimit", 10))
             return {"query": {"pages": [self._page_json(lang, p.title, props, i + 1)
                                         for i, p in enumerate(hits[:limit])]}}
@@ -94,7 +106,7 @@ class StubWiki:
                 norm = final
             if norm not in seen:
                 seen.add(norm)
-                out.append(self._page_json(lang, norm, props))
+                out.append(self._page_json(lang, norm, props, intro="exintro" in params))
         answer: dict[str, Any] = {"batchcomplete": True}
         if "extracts" in props:  # like TextExtracts: at most 20 intro extracts per answer
             start = int(params.get("excontinue", 0))
@@ -201,15 +213,21 @@ def serve(port: int, latency: float = 0.0, wiki: StubWiki | None = None,
 
 
 def main() -> None:
-    """``python -m reader.tools.stubwiki``: serve the sample pages until interrupted."""
+    """``python -m reader.tools.stubwiki``: serve the sample pages, the new cases and the
+    linking test set's pages (``--sample-only``: just the sample's) until interrupted."""
     ap = argparse.ArgumentParser(description="MediaWiki stand-in on 127.0.0.1")
     ap.add_argument("--port", type=int, default=8765)
     ap.add_argument("--latency", type=float, default=0.0, help="seconds added to every answer")
     ap.add_argument("--slow", action="append", default=[], metavar="TITLE=SECONDS",
                     help="extra delay when a request asks for TITLE")
+    ap.add_argument("--sample-only", action="store_true",
+                    help="only the German sample's pages (as the older tests use)")
     args = ap.parse_args()
     slow = {k: float(v) for k, _, v in (s.partition("=") for s in args.slow)}
-    server = serve(args.port, args.latency, slow_titles=slow)
+    from reader.tools.stubpages import demo_wiki
+
+    wiki = sample_wiki() if args.sample_only else demo_wiki()
+    server = serve(args.port, args.latency, wiki=wiki, slow_titles=slow)
     print(f"stub wiki on http://127.0.0.1:{args.port}/{{lang}}/w/api.php", flush=True)
     try:
         threading.Event().wait()

@@ -1,7 +1,8 @@
 """The on-disk lookup cache: SQLite in WAL mode, safe for concurrent instances and crashes.
 
 Maps (wiki language, entity key) to the resolved :class:`Background` with its fetch time,
-and keeps the user's disambiguation picks (never expired, kept by ``clear``). The schema
+keeps whole articles for reading offline, and the user's disambiguation picks (never
+expired, kept by ``clear``; listed and cleared by ``reader picks``). The schema
 version is SQLite's ``user_version``; older caches are migrated in place. A file that is
 not a readable database is moved aside (never deleted) and a fresh one created; a cache
 that cannot be written falls back to memory, and ``notice`` says so.
@@ -17,15 +18,19 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from reader.wiki.model import Background
+from reader.wiki.model import Article, Background
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 FILE_NAME = "lookups.sqlite3"
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS entries (
     lang TEXT NOT NULL, key TEXT NOT NULL, status TEXT NOT NULL,
     payload TEXT NOT NULL, fetched_at REAL NOT NULL,
     PRIMARY KEY (lang, key)
+);
+CREATE TABLE IF NOT EXISTS articles (
+    lang TEXT NOT NULL, title TEXT NOT NULL, payload TEXT NOT NULL, fetched_at REAL NOT NULL,
+    PRIMARY KEY (lang, title)
 );
 CREATE TABLE IF NOT EXISTS picks (
     lang TEXT NOT NULL, key TEXT NOT NULL, title TEXT NOT NULL, picked_at REAL NOT NULL,
@@ -199,22 +204,59 @@ class Cache:
         except (ValueError, TypeError):
             return None
 
-    def put(self, lang: str, key: str, background: Background) -> None:
-        try:
-            self._db.execute(_INSERT, _row(lang, key, background))
-        except sqlite3.OperationalError as exc:
-            self.notice = f"cache write failed ({exc}): lookups won't be saved"
+    def put(self, lang: str, key: str, background: Background) -> str:
+        """Store an entry; returns "" or, when the write failed, a notice saying so."""
+        return self.put_many([(lang, key, background)])
 
-    def put_many(self, items: list[tuple[str, str, Background]]) -> None:
-        """Write several entries in one transaction (prefetch)."""
+    def put_many(self, items: list[tuple[str, str, Background]]) -> str:
+        """Write several entries in one transaction (prefetch); returns "" or a notice."""
         try:
             self._db.execute("BEGIN IMMEDIATE")
             self._db.executemany(_INSERT, [_row(*item) for item in items])
             self._db.execute("COMMIT")
-        except sqlite3.OperationalError as exc:
+        except sqlite3.Error as exc:
             if self._db.in_transaction:
                 self._db.execute("ROLLBACK")
-            self.notice = f"cache write failed ({exc}): lookups won't be saved"
+            return self._failed(f"cache write failed ({exc}): lookups won't be saved")
+        return ""
+
+    def _failed(self, notice: str) -> str:
+        self.notice = notice
+        return notice
+
+    def forget(self, lang: str, key: str) -> None:
+        """Drop the entries of a name in every context ("kursk", "kursk|region")."""
+        like = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "|%"
+        with contextlib.suppress(sqlite3.Error):
+            self._db.execute("DELETE FROM entries WHERE lang=? AND (key=? OR key LIKE ? "
+                             "ESCAPE '\\')", (lang, key, like))
+
+    # --- whole articles
+
+    def article(self, lang: str, title: str) -> Article | None:
+        """The stored article ``title``, if any."""
+        row = self._db.execute("SELECT payload, fetched_at FROM articles WHERE lang=? AND "
+                               "title=?", (lang, title)).fetchone()
+        if row is None:
+            return None
+        try:
+            data = json.loads(row[0])
+            data["fetched_at"] = row[1]
+            return Article.from_json(data)
+        except (ValueError, TypeError, KeyError):
+            return None
+
+    def put_article(self, article: Article) -> str:
+        """Store a whole article; returns "" or a notice when the write failed."""
+        try:
+            self._db.execute("INSERT OR REPLACE INTO articles(lang, title, payload, fetched_at) "
+                             "VALUES (?, ?, ?, ?)",
+                             (article.lang, article.title,
+                              json.dumps(article.to_json(), ensure_ascii=False),
+                              article.fetched_at or time.time()))
+        except sqlite3.Error as exc:
+            return self._failed(f"cache write failed ({exc}): the article won't be saved")
+        return ""
 
     def entries(self) -> Iterator[tuple[str, str, Background]]:
         for lang, key in self._db.execute("SELECT lang, key FROM entries ORDER BY lang, key"
@@ -226,13 +268,15 @@ class Cache:
     def stats(self) -> dict[str, int]:
         out = {status: n for status, n in self._db.execute(
             "SELECT status, COUNT(*) FROM entries GROUP BY status")}
+        out["articles"] = self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
         out["picks"] = self._db.execute("SELECT COUNT(*) FROM picks").fetchone()[0]
         return out
 
     def clear(self) -> int:
-        """Remove every cached lookup (picks are the user's choices: kept)."""
+        """Remove every cached lookup and article (picks are the user's choices: kept)."""
         n: int = self._db.execute("SELECT COUNT(*) FROM entries").fetchone()[0]
         self._db.execute("DELETE FROM entries")
+        self._db.execute("DELETE FROM articles")
         return n
 
     # --- picks
@@ -242,12 +286,33 @@ class Cache:
                                (lang, key)).fetchone()
         return None if row is None else str(row[0])
 
-    def set_pick(self, lang: str, key: str, title: str) -> None:
+    def set_pick(self, lang: str, key: str, title: str) -> str:
+        """Remember the user's page for a name; returns "" or a notice."""
         try:
             self._db.execute("INSERT OR REPLACE INTO picks(lang, key, title, picked_at) "
                              "VALUES (?, ?, ?, ?)", (lang, key, title, time.time()))
-        except sqlite3.OperationalError as exc:
-            self.notice = f"cache write failed ({exc}): the pick won't be remembered"
+        except sqlite3.Error as exc:
+            return self._failed(f"cache write failed ({exc}): the pick won't be remembered")
+        return ""
+
+    def picks(self) -> list[tuple[str, str, str, float]]:
+        """Every pick: (lang, key, title, picked_at), by language and name."""
+        return [(str(a), str(b), str(c), float(d)) for a, b, c, d in self._db.execute(
+            "SELECT lang, key, title, picked_at FROM picks ORDER BY lang, key")]
+
+    def clear_picks(self, lang: str | None = None, key: str | None = None) -> int:
+        """Forget the pick of one name (``key``, in ``lang`` or every language), or every
+        pick; returns how many were forgotten. The entries they chose are dropped too."""
+        where, args = "", []
+        if key is not None:
+            where, args = " WHERE key=?", [key]
+            if lang is not None:
+                where, args = where + " AND lang=?", [key, lang]
+        rows = self._db.execute(f"SELECT lang, key FROM picks{where}", args).fetchall()
+        self._db.execute(f"DELETE FROM picks{where}", args)
+        for row_lang, row_key in rows:
+            self.forget(row_lang, row_key)
+        return len(rows)
 
     def close(self) -> None:
         self._db.close()

@@ -25,7 +25,10 @@ CONTACT = os.environ.get("READER_CONTACT", "terminal reading assistant")
 USER_AGENT = f"reader/{__version__} ({CONTACT})"
 MAX_IN_FLIGHT = 3
 MAX_TITLES = 50
-PAGE_PROPS = "extracts|pageprops|description|info|pageimages|langlinks"
+# only what the card shows: lead, disambiguation flag, short description, coordinates,
+# the other languages and the date of the last edit
+PAGE_PROPS = "extracts|pageprops|description|coordinates|langlinks|revisions"
+CANDIDATE_PROPS = "extracts|pageprops|description"
 
 
 class WikiClient(wikipediaapi.AsyncWikipedia):  # type: ignore[misc]
@@ -98,8 +101,8 @@ class WikiClient(wikipediaapi.AsyncWikipedia):  # type: ignore[misc]
         params: dict[str, Any] = {
             "titles": "|".join(titles[:MAX_TITLES]), "redirects": 1, "prop": PAGE_PROPS,
             "exintro": 1, "explaintext": 1, "exlimit": "max", "exchars": intro_chars,
-            "ppprop": "disambiguation", "lllang": "en", "lllimit": "max",
-            "piprop": "thumbnail", "pithumbsize": 200, "inprop": "url",
+            "ppprop": "disambiguation", "lllimit": "max", "coprimary": "primary",
+            "colimit": "max", "rvprop": "timestamp",
         }
         pages: dict[str, dict[str, Any]] = {}
         mapping: dict[str, str] = {}
@@ -111,10 +114,14 @@ class WikiClient(wikipediaapi.AsyncWikipedia):  # type: ignore[misc]
             for page in q.get("pages", []):
                 merged = pages.setdefault(page["title"], {})
                 for key, value in page.items():
-                    if value or key not in merged:
+                    if key == "langlinks" and merged.get(key):
+                        merged[key] = [*merged[key], *value]
+                    elif value or key not in merged:
                         merged[key] = value
             cont = data.get("continue")
-            if not cont:
+            # follow the continuation while leads are missing; language links beyond
+            # the first answer are left (a long batch would take many requests)
+            if not cont or "excontinue" not in cont:
                 break
             params.update(cont)
         resolved = {}
@@ -131,15 +138,29 @@ class WikiClient(wikipediaapi.AsyncWikipedia):  # type: ignore[misc]
         """Pages a full-text search finds, in rank order, with extract and description."""
         data = await self.query(
             lang, generator="search", gsrsearch=text, gsrlimit=limit, gsrnamespace=0,
-            prop="extracts|pageprops|description|info", exintro=1, explaintext=1,
-            exlimit="max", exchars=600, ppprop="disambiguation", inprop="url")
+            prop=CANDIDATE_PROPS, exintro=1, explaintext=1,
+            exlimit="max", exchars=600, ppprop="disambiguation")
         pages = data.get("query", {}).get("pages", [])
         return sorted(pages, key=lambda p: p.get("index", 0))
 
     async def links(self, lang: str, title: str, limit: int = 40) -> list[dict[str, Any]]:
-        """Articles a (disambiguation) page links to, with their descriptions."""
+        """Articles a (disambiguation) page links to, with their descriptions and (for
+        the first 20, as TextExtracts allows) the start of their leads."""
         data = await self.query(
             lang, generator="links", titles=title, gpllimit=limit, gplnamespace=0,
-            prop="description|pageprops", ppprop="disambiguation", redirects=1)
+            prop=CANDIDATE_PROPS, exintro=1, explaintext=1, exlimit="max", exchars=300,
+            ppprop="disambiguation", redirects=1)
         pages: list[dict[str, Any]] = data.get("query", {}).get("pages", [])
         return pages
+
+    async def article(self, lang: str, title: str) -> dict[str, Any] | None:
+        """The whole article ``title`` as plain text with ``== wiki ==`` section headings
+        (TextExtracts), or None when there is no such page."""
+        data = await self.query(
+            lang, titles=title, redirects=1, prop="extracts", explaintext=1,
+            exsectionformat="wiki")
+        for page in data.get("query", {}).get("pages", []):
+            if not page.get("missing") and not page.get("invalid") and "extract" in page:
+                result: dict[str, Any] = page
+                return result
+        return None

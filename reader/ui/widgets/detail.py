@@ -3,8 +3,13 @@
 The pane owns its lookups: the reading screen sets :attr:`DetailPane.subject` (attributes
 down); the pane asks the lookup service in its own exclusive worker, so a lookup still
 running when the selection moves is cancelled, and it posts :class:`DetailPane.Settled`
-when a lookup ends (messages up). A cached page stays on screen while it is refreshed, and
-when the refresh fails the failure is noted beside it.
+when a lookup ends (messages up), with the notices that lookup raised. A cached page stays
+on screen while it is refreshed, and when the refresh fails the failure is noted beside it.
+
+Its own keys (:attr:`DetailPane.BINDINGS`; the reading screen may bind them too, to
+``action_read_article`` and ``action_choose_page``): ``w`` reads the whole article in
+the terminal, ``c`` re-opens the candidates of a name (the page chosen by context or the
+user's pick, which can be cleared there).
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from dataclasses import dataclass
 
 from textual import work
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
@@ -25,14 +31,14 @@ from textual.widgets.option_list import Option
 from reader.core.model import LABEL_NAMES, Document, Entity
 from reader.core.sanitize import one_line
 from reader.ui.widgets.candidates import CandidateList
-from reader.wiki.model import Background, LookupFailed
+from reader.wiki.context import NO_CONTEXT, LookupContext
+from reader.wiki.model import Background, Candidate, LookupFailed
 from reader.wiki.present import Line, Role, present
 from reader.wiki.service import LookupService
 
-HINT = "o open · y copy link · r refresh"
+HINT = "w whole article · o open · y copy link · r refresh · c choose another page"
 PLACEHOLDER = "Select an entity to see its details."
-CONTEXT_CHARS = 200  # around the entity's first mention, to judge search hits
-CONTEXT_ENTITIES = 12  # the document's main entities, likewise
+CLEAR_PICK = "\x00clear-pick"  # the candidate option that forgets the user's pick
 ROLE_STYLES: dict[Role, str] = {"text": "", "title": "bold underline", "dim": "dim",
                                 "italic": "italic", "link": "$accent",
                                 "warning": "italic $warning"}
@@ -40,21 +46,16 @@ ROLE_STYLES: dict[Role, str] = {"text": "", "title": "bold underline", "dim": "d
 
 @dataclass(frozen=True)
 class Subject:
-    """What the pane shows: an entity, and words of the article to judge search hits by."""
+    """What the pane shows: an entity, and its lookup context in the article (built by
+    :meth:`LookupContext.of`, as ``reader prefetch`` builds it)."""
 
     entity: Entity
-    context: tuple[str, ...] = ()
+    context: LookupContext = NO_CONTEXT
 
     @classmethod
     def of(cls, entity: Entity, document: Document | None) -> Subject:
-        """``entity`` with the words around its first mention and the names of the
-        document's other main entities."""
-        if document is None or not entity.mentions:
-            return cls(entity)
-        first = entity.mentions[0]
-        window = document.text[max(first.start - CONTEXT_CHARS, 0): first.end + CONTEXT_CHARS]
-        others = (e.name for e in document.entities[:CONTEXT_ENTITIES] if e.id != entity.id)
-        return cls(entity, (window, *others))
+        """``entity`` with its lookup context in ``document``."""
+        return cls(entity, LookupContext.of(document, entity))
 
 
 def styled(line: Line) -> Content:
@@ -79,12 +80,22 @@ def entity_header(entity: Entity) -> list[Content]:
 class DetailPane(VerticalScroll):
     """The selected entity: type, mentions, variants, and its Wikipedia background."""
 
-    class Settled(Message):
-        """A lookup ended (found, failed or cancelled): the service's notice and state."""
+    BINDINGS = [
+        Binding("w", "read_article", "Whole article",
+                tooltip="Read the entity's whole Wikipedia article here", id="read_article"),
+        Binding("c", "choose_page", "Choose page",
+                tooltip="Choose another page for this name, or clear your pick",
+                id="choose_page"),
+    ]
 
-        def __init__(self, notice: str, offline: bool) -> None:
+    class Settled(Message):
+        """A lookup ended (found, failed or cancelled): its notices (``notice``: them in
+        one line) and whether the service is offline now."""
+
+        def __init__(self, notices: tuple[str, ...], offline: bool) -> None:
             super().__init__()
-            self.notice = notice
+            self.notices = notices
+            self.notice = " · ".join(dict.fromkeys(n for n in notices if n))
             self.offline = offline
 
     subject: reactive[Subject | None] = reactive(None, init=False)
@@ -99,6 +110,7 @@ class DetailPane(VerticalScroll):
         self.status = ""  # "looking up…", "refreshing…"
         self.problem = ""  # the last lookup's failure, one line
         self._candidates: tuple[str, ...] = ()
+        self.choosing = False  # the candidates re-opened over a page (key c)
 
     def compose(self) -> ComposeResult:
         """The text of the pane, and the candidate list (hidden unless ambiguous)."""
@@ -132,6 +144,7 @@ class DetailPane(VerticalScroll):
             self._draw()
             return
         self.background, self.problem, self.status = None, "", ""
+        self.choosing = False
         if new is None or self.service is None:
             self.workers.cancel_group(self, "lookup")
             self._draw(reset=True)
@@ -144,35 +157,69 @@ class DetailPane(VerticalScroll):
             self._start(self.subject, refresh=True)
 
     def on_candidate_list_picked(self, event: CandidateList.Picked) -> None:
-        """The user picked a page of an ambiguous name: remember it and show it."""
+        """The user picked a page of an ambiguous name (remember it and show it), or
+        cleared their pick (the name is resolved afresh)."""
         event.stop()
-        if self.subject is not None and self.service is not None:
-            self.background = None
-            self._start(self.subject, pick=event.title)
+        if self.subject is None or self.service is None:
+            return
+        shown = self.background.candidates if self.background else ()
+        self.background, self.choosing = None, False
+        if event.title == CLEAR_PICK:
+            self.service.clear_pick(self.subject.entity.name, self.language)
+            self.notify("Your pick is forgotten: chosen by the article again.", timeout=3)
+            self._start(self.subject, refresh=True)
+        else:
+            self._start(self.subject, pick=event.title, shown=shown)
+
+    def action_choose_page(self) -> None:
+        """Re-open the pages this name may mean (key c), over the page shown."""
+        bg = self.background
+        if bg is None or self.subject is None:
+            self.notify("Select an entity with a background first.")
+            return
+        if not bg.candidates and bg.via != "pick":
+            self.notify("No other page of this name to choose from.", timeout=3)
+            return
+        self.choosing = not self.choosing
+        self._draw()
+        if self.choosing and self.candidates.display:
+            self.candidates.focus()
+
+    def action_read_article(self) -> None:
+        """Read the shown page's whole article in the terminal (key w)."""
+        bg = self.background
+        if bg is None or bg.status != "found" or self.service is None:
+            self.notify("No page to read: select an entity with a background first.")
+            return
+        from reader.ui.screens.wiki_article import WikiArticleScreen
+
+        self.app.push_screen(WikiArticleScreen(self.service, bg.title, bg.lang))
 
     # --- the lookup, in this pane's own exclusive worker
 
-    def _start(self, subject: Subject, refresh: bool = False, pick: str | None = None) -> None:
+    def _start(self, subject: Subject, refresh: bool = False, pick: str | None = None,
+               shown: tuple[Candidate, ...] = ()) -> None:
         self.problem = ""
         if pick is not None:
             self.status = f"looking up {one_line(pick)}…"
         else:
             self.status = "refreshing…" if self.background else "looking up…"
         self._draw(reset=self.background is None)
-        self._lookup(subject, refresh, pick)
+        self._lookup(subject, refresh, pick, shown)
 
     def _is_current(self, subject: Subject) -> bool:
         return self.subject is not None and self.subject.entity.id == subject.entity.id
 
     @work(exclusive=True, group="lookup")
-    async def _lookup(self, subject: Subject, refresh: bool, pick: str | None) -> None:
+    async def _lookup(self, subject: Subject, refresh: bool, pick: str | None,
+                      shown: tuple[Candidate, ...] = ()) -> None:
         service = self.service
         if service is None:
             return
         name = subject.entity.name
         try:
             if pick is not None:
-                bg = await service.choose(name, self.language, pick)
+                bg = await service.choose(name, self.language, pick, subject.context, shown)
             else:
                 bg = await service.lookup(name, self.language, subject.context,
                                           refresh=refresh, allow_stale=True)
@@ -180,7 +227,7 @@ class DetailPane(VerticalScroll):
             if self._is_current(subject):
                 self.problem, self.status = exc.message, ""
                 self._draw()
-            self.post_message(self.Settled(service.notice, service.offline))
+            self.post_message(self.Settled(exc.notices, service.offline))
             return
         if not self._is_current(subject):
             return
@@ -189,7 +236,7 @@ class DetailPane(VerticalScroll):
         self.background, self.problem = bg, ""
         self.status = "refreshing…" if stale else ""
         self._draw(reset=changed)
-        self.post_message(self.Settled(service.notice, service.offline))
+        self.post_message(self.Settled(bg.notices, service.offline))
         if stale:  # shown now, refreshed behind it
             self._lookup(subject, True, None)
 
@@ -205,11 +252,17 @@ class DetailPane(VerticalScroll):
         candidates: list[tuple[str, Line]] = []
         if bg is not None:
             offline = self.service is not None and self.service.offline
-            shown = present(bg, self.clock(), offline)
+            shown = present(bg, self.clock(), offline, choosing=self.choosing)
             lines += [Content(""), *(styled(line) for line in shown.lines)]
             candidates = shown.candidates
+            if self.choosing and bg.via == "pick":
+                clear: Line = (("✕ ", "dim"), ("forget my pick (choose by the article)",
+                                               "italic"))
+                candidates = [(CLEAR_PICK, clear), *candidates]
             if candidates:
-                lines.append(Content.styled("Tab to the list below; enter picks.", "dim"))
+                lines.append(Content.styled("Tab to the list below; enter picks"
+                                            + (" · c closes it" if self.choosing else "."),
+                                            "dim"))
             if self.problem:
                 lines += [Content.styled(f"⚠ refresh failed: {one_line(self.problem)}",
                                          "$warning"),
