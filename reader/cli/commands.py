@@ -157,9 +157,13 @@ def dispatch(args: argparse.Namespace) -> int:
         if not args.name.strip():
             fail("lookup needs a name, e.g. reader lookup 'Wladimir Putin'", EXIT_USAGE)
         return wiki_commands.lookup(_service(args, read_only=args.offline), args.name,
-                                    args.lang, args.json, args.refresh)
+                                    args.lang, args.json, args.refresh, args.full)
     if args.command == "prefetch":
         return prefetch(args)
+    if args.command == "picks":
+        from reader.cli import picks_commands
+
+        return picks_commands.run(args, _settings(args))
     settings = _settings(args)
     # only clear writes, and there is nothing to clear in a cache that was never made
     read_only = args.action != "clear" or not settings.cache_dir.is_dir()
@@ -190,7 +194,7 @@ def prefetch(args: argparse.Namespace) -> int:
         guess = language_of(source, args.lang)
         docs.append((source, wiki_commands.analyse(_analyzer(guess.language, args.model),
                                                    source.text)))
-    code = wiki_commands.prefetch(service, docs) if docs else 0
+    code = wiki_commands.prefetch(service, docs, args.full) if docs else 0
     return EXIT_USAGE if bad else code
 
 

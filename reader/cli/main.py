@@ -30,7 +30,7 @@ from reader.cli.errors import (
     fail,
 )
 
-SUBCOMMANDS = ("annotate", "lookup", "prefetch", "cache", "models")
+SUBCOMMANDS = ("annotate", "lookup", "prefetch", "cache", "picks", "models")
 FORMATS_HELP = """formats (FILE may be any of them; chosen by suffix, else sniffed):
   plain text   UTF-8, UTF-16 with a byte-order mark, or cp1252; - reads stdin
   web page     an http:// or https:// URL: fetched, the article extracted, cached so
@@ -47,6 +47,7 @@ commands (reader COMMAND --help describes each):
   reader lookup NAME                 print the Wikipedia background of NAME
   reader prefetch FILE...            look every entity of the files up into the cache
   reader cache stats|export|clear    the lookup cache
+  reader picks list|clear NAME|--all disambiguation pages you picked
   reader models [list|path|install]  the NER pipelines"""
 
 
@@ -138,6 +139,8 @@ def build_subparsers() -> argparse.ArgumentParser:
     look.add_argument("--json", action="store_true", help="print the background as JSON")
     look.add_argument("--refresh", action="store_true",
                       help="ignore the cached entry and ask Wikipedia again")
+    look.add_argument("--full", action="store_true",
+                      help="print the whole article (plain text, section by section)")
     _wiki_options(look)
     pre = sub.add_parser(
         "prefetch", help="look up every entity of FILEs into the cache",
@@ -146,6 +149,8 @@ def build_subparsers() -> argparse.ArgumentParser:
                     "skipped (exit status 2); the others are still done.")
     pre.add_argument("files", metavar="FILE", nargs="+",
                      help="files (text, HTML, Markdown, EPUB) or URLs to prefetch")
+    pre.add_argument("--full", action="store_true",
+                     help="also fetch each page's whole article, to read it offline")
     _nlp_options(pre)
     _wiki_options(pre)
     cache = sub.add_parser(
@@ -159,6 +164,9 @@ def build_subparsers() -> argparse.ArgumentParser:
     cache.add_argument("--format", choices=["jsonl"], default="jsonl",
                        help="export format: jsonl, one JSON object a line (default)")
     _cache_dir_option(cache)
+    from reader.cli import picks_commands
+
+    picks_commands.add_parser(sub, _cache_dir_option)
     models = sub.add_parser(
         "models", help="NER pipelines: list, path LANG, install LANG",
         description="The NER pipelines reader can use.")
