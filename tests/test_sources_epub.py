@@ -177,3 +177,20 @@ def test_entities_in_the_xml_are_not_expanded(tmp_path: Path) -> None:
               "</rootfiles></container>")
     book = build_epub(tmp_path / "lol.epub", extra={"META-INF/container.xml": laughs})
     assert "Wladimir Putin" in open_source(str(book)).text
+
+
+def test_damaged_books_are_one_line(tmp_path: Path) -> None:
+    """Truncated or corrupted bytes anywhere in the zip: an InputError, never another
+    exception."""
+    import random
+
+    data = build_epub(tmp_path / "b.epub").read_bytes()
+    rng = random.Random(1)
+    for _ in range(300):
+        damaged = bytearray(data[:rng.randrange(len(data))] if rng.random() < 0.3 else data)
+        for _ in range(rng.randint(1, 20)):
+            damaged[rng.randrange(len(damaged))] = rng.randrange(256)
+        try:
+            epub.epub_source("d.epub", bytes(damaged))
+        except InputError as exc:
+            assert "\n" not in str(exc) and str(exc).startswith("d.epub: ")

@@ -136,3 +136,22 @@ def test_a_page_without_text_is_one_line(tmp_path: Path, content: str) -> None:
     with pytest.raises(InputError, match=r"^empty\.html: no readable text") as err:
         open_source(str(page))
     assert "\n" not in str(err.value)
+
+
+def test_damaged_pages_are_read_or_one_line() -> None:
+    """Random bytes written over the page (control characters, broken UTF-8): read, or an
+    InputError, never another exception."""
+    import random
+
+    from reader.core.sources.html import html_source
+
+    page = news_page().encode("utf-8")
+    rng = random.Random(2)
+    for _ in range(30):
+        damaged = bytearray(page)
+        for _ in range(rng.randint(1, 50)):
+            damaged[rng.randrange(len(damaged))] = rng.randrange(256)
+        try:
+            html_source("d.html", bytes(damaged))
+        except InputError as exc:
+            assert "\n" not in str(exc)

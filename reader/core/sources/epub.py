@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import posixpath
+import struct
 import zipfile
 import zlib
 from urllib.parse import unquote
@@ -156,6 +157,10 @@ def epub_source(name: str, data: bytes) -> Source:
         return _read(name, data)
     except InputError as exc:
         raise InputError(f"{name}: {exc}") from None
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError,
+            ValueError, OSError, struct.error, LookupError) as exc:  # a damaged zip
+        raise InputError(f"{name}: malformed EPUB ({type(exc).__name__}: "
+                         f"{' '.join(str(exc).split())[:100]})") from None
 
 
 def _read(name: str, data: bytes) -> Source:

@@ -8,7 +8,9 @@ page's visible prose outside navigation, headers, footers and asides is read ins
 
 from __future__ import annotations
 
+import logging
 import re
+import warnings
 from dataclasses import dataclass
 
 import trafilatura
@@ -20,6 +22,9 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 _SNIFF = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)[\s>]",
                     re.I | re.S)
 _CHROME = ("nav", "header", "footer", "aside", "form")
+# the extractor's helpers must not print on stderr (reader's errors are one line)
+for _name in ("courlan", "justext", "htmldate", "trafilatura"):
+    logging.getLogger(_name).addHandler(logging.NullHandler())
 
 
 @dataclass(frozen=True)
@@ -62,11 +67,13 @@ def extract(markup: str, url: str | None = None) -> Article:
     title_el = root.find(".//title")
     page_title = " ".join(title_el.text_content().split()) if title_el is not None else ""
     try:
-        found = trafilatura.bare_extraction(
-            root, url=url, with_metadata=True, include_comments=False,
-            include_tables=False, include_images=False, include_links=False)
-    except (ValueError, TypeError, AttributeError):  # a page trafilatura cannot handle
-        found = None
+        with warnings.catch_warnings():  # e.g. dateutil on a date it cannot parse
+            warnings.simplefilter("ignore")
+            found = trafilatura.bare_extraction(
+                root, url=url, with_metadata=True, include_comments=False,
+                include_tables=False, include_images=False, include_links=False)
+    except Exception:  # hostile markup must not end in a traceback:
+        found = None  # the fallback below reads the page's visible prose
     text = ""
     meta: dict[str, str] = {}
     if found is not None:
