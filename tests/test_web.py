@@ -54,6 +54,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
         elif path == "/plain":
             self.send(200, b"Angela Merkel traf Emmanuel Macron in Paris.\r\n",
                       "text/plain; charset=utf-8")
+        elif path == "/notes.md":
+            self.send(200, b"# Notizen\n\n[Angela Merkel](https://x.org/Olaf_Scholz) in *Paris*.",
+                      "text/markdown; charset=utf-8")
         elif path == "/moved":
             self.send(302, Location="/news")
         elif path.startswith("/hop/"):
@@ -138,6 +141,8 @@ def test_charsets_plain_text_and_redirects(server: str, tmp_path: Path) -> None:
     plain = open_source(f"{server}/plain")
     assert plain.text == "Angela Merkel traf Emmanuel Macron in Paris.\n"
     assert plain.site == "127.0.0.1"
+    notes = open_source(f"{server}/notes.md")
+    assert (notes.text, notes.title) == ("Notizen\n\nAngela Merkel in Paris.", "Notizen")
     moved = open_source(f"{server}/moved")
     assert moved.url == f"{server}/news" and moved.name == f"{server}/moved"
     assert ARTICLE[0] in open_source(f"{server}/hop/11").text  # 9 redirects are followed

@@ -95,3 +95,12 @@ def test_help_lists_the_formats(capsys: pytest.CaptureFixture[str]) -> None:
     for fmt in ("plain text", "web page", "saved HTML", "Markdown", "EPUB", ".epub", ".md",
                 ".html", "http://"):
         assert fmt in shown
+
+
+def test_a_url_without_its_scheme_gets_a_hint(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["annotate", "www.example.org/news/article"])
+    assert exit_.value.code == 2
+    assert capsys.readouterr().err == (
+        "reader: www.example.org/news/article: no such file (a web page needs its http:// "
+        "or https://)\n")

@@ -4,7 +4,7 @@ The request names reader in its User-Agent (with ``READER_CONTACT``, as lookups 
 up after :data:`TIMEOUT` seconds without an answer and :data:`DEADLINE` in all, follows at
 most :data:`MAX_REDIRECTS` redirects (a loop is named as one), and reads at most
 :data:`MAX_PAGE` bytes, streamed, so a huge page is cut off rather than held. Only HTML
-(``text/html``, XHTML) and plain text are read. A URL with a user name or password is
+(``text/html``, XHTML), plain text and Markdown are read. A URL with a user name or password is
 refused before anything is sent, and never repeated in a message. Each failure is one
 line naming why: the host not found (DNS), the connection refused, TLS, an HTTP status,
 not HTML, too large, too slow.
@@ -24,6 +24,7 @@ from reader import __version__
 from reader.core.source import FetchError, InputError, Source, normalise_newlines
 from reader.core.sources.blocks import decode_html
 from reader.core.sources.html import html_source, looks_like_html
+from reader.core.sources.markdown import markdown_text
 from reader.core.sources.pagecache import PageCache, offline_copy
 
 USER_AGENT = (f"reader/{__version__} "
@@ -33,6 +34,8 @@ DEADLINE = 30.0  # seconds for the whole page
 MAX_REDIRECTS = 10
 MAX_PAGE = 10 * 1024 * 1024  # bytes
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+MARKDOWN_TYPES = ("text/markdown", "text/x-markdown")
+TEXT_TYPES = ("text/plain", *MARKDOWN_TYPES)
 
 
 @dataclass(frozen=True)
@@ -93,7 +96,7 @@ def fetch(url: str, *, timeout: float = TIMEOUT, deadline: float = DEADLINE,
     :class:`FetchError` (network, server) or :class:`InputError` (not a page reader
     reads) with one line naming why."""
     headers = {"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,"
-               "text/plain;q=0.9", "Accept-Encoding": "gzip, deflate"}
+               "text/plain;q=0.9,text/markdown;q=0.9", "Accept-Encoding": "gzip, deflate"}
     seen = {url}
     start = time.monotonic()
     with httpx.Client(headers=headers, timeout=timeout, follow_redirects=False,
@@ -147,7 +150,7 @@ def _read(resp: httpx.Response, url: str, end: float, max_bytes: int) -> Page:
         raise FetchError(f"the server answered HTTP {resp.status_code}, not a page")
     content_type = resp.headers.get("content-type", "")
     mime = content_type.split(";", 1)[0].strip().lower()
-    if mime and mime not in HTML_TYPES and mime != "text/plain":
+    if mime and mime not in HTML_TYPES and mime not in TEXT_TYPES:
         raise InputError(f"not HTML or text ({mime})")
     limit_mb = f"{max_bytes / (1024 * 1024):g} MB"
     declared = resp.headers.get("content-length", "")
@@ -177,10 +180,13 @@ def page_source(name: str, page: Page) -> Source:
         except InputError as exc:
             raise InputError(f"{name}: {exc}") from None
         text = normalise_newlines(text)[0]
+        title = ""
+        if page.content_type in MARKDOWN_TYPES:
+            text, title = markdown_text(text)
         if not text.strip():
             raise InputError(f"{name}: empty page, nothing to read")
         source = Source(name=name, text=text, encoding=encoding, note=note, kind="web",
-                        url=page.url)
+                        url=page.url, title=title)
     if not source.site:
         source = replace(source, site=httpx.URL(page.url).host)
     return source
