@@ -47,6 +47,11 @@ def article_lines(article: Article, now: float) -> list[Content]:
 class WikiArticleScreen(Screen[None]):
     """An entity's whole Wikipedia article, scrollable; esc comes back."""
 
+    DEFAULT_CSS = """
+    WikiArticleScreen #wiki-article { padding: 1 2; }
+    WikiArticleScreen #wiki-article-body { max-width: 100; }
+    """
+
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", tooltip="Back to where you were"),
         Binding("e", "entities", "Entities",
