@@ -9,7 +9,6 @@ page's visible prose outside navigation, headers, footers and asides is read ins
 from __future__ import annotations
 
 import logging
-import re
 import warnings
 from dataclasses import dataclass
 
@@ -17,10 +16,10 @@ import trafilatura
 
 from reader.core.source import InputError, Source
 from reader.core.sources.blocks import block_text, decode_html, drop_invisible, parse, tidy
+from reader.core.sources.sniff import HTML_SUFFIXES, looks_like_html
 
-HTML_SUFFIXES = (".html", ".htm", ".xhtml")
-_SNIFF = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)[\s>]",
-                    re.I | re.S)
+__all__ = ["HTML_SUFFIXES", "Article", "extract", "html_source", "looks_like_html"]
+
 _CHROME = ("nav", "header", "footer", "aside", "form")
 # the extractor's helpers must not print on stderr (reader's errors are one line)
 for _name in ("courlan", "justext", "htmldate", "trafilatura"):
@@ -36,15 +35,6 @@ class Article:
     site: str = ""
     author: str = ""
     date: str = ""
-
-
-def looks_like_html(data: bytes) -> bool:
-    """Whether ``data`` starts like an HTML document (a doctype, ``<html>``, ``<head>``
-    or ``<body>``, after an optional byte-order mark and comments)."""
-    head = data[:1024].lstrip(b"\xef\xbb\xbf")
-    if head.startswith(b"<?xml"):
-        head = head.split(b"?>", 1)[-1]
-    return bool(_SNIFF.match(head))
 
 
 def _fallback(markup: str) -> str:

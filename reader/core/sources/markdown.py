@@ -15,8 +15,10 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from reader.core.source import InputError, Source, text_source
+from reader.core.sources.sniff import MARKDOWN_SUFFIXES
 
-MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
+__all__ = ["MARKDOWN_SUFFIXES", "markdown_source", "markdown_text", "strip_front_matter"]
+
 _FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*\n.*?\n(?:---|\+\+\+|\.\.\.)[ \t]*(?:\n|\Z)",
                            re.S)
 # blocks whose content is never prose

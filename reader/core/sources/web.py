@@ -23,9 +23,10 @@ import httpx
 from reader import __version__
 from reader.core.source import FetchError, InputError, Source, normalise_newlines
 from reader.core.sources.blocks import decode_html
-from reader.core.sources.html import html_source, looks_like_html
+from reader.core.sources.html import html_source
 from reader.core.sources.markdown import markdown_text
 from reader.core.sources.pagecache import PageCache, offline_copy
+from reader.core.sources.sniff import is_url, looks_like_html
 
 USER_AGENT = (f"reader/{__version__} "
               f"({os.environ.get('READER_CONTACT', 'terminal reading assistant')})")
@@ -33,6 +34,7 @@ TIMEOUT = 10.0  # seconds without an answer (connecting, or between chunks)
 DEADLINE = 30.0  # seconds for the whole page
 MAX_REDIRECTS = 10
 MAX_PAGE = 10 * 1024 * 1024  # bytes
+__all__ = ["Page", "fetch", "is_url", "open_url", "page_source", "safe_url"]
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 MARKDOWN_TYPES = ("text/markdown", "text/x-markdown")
 TEXT_TYPES = ("text/plain", *MARKDOWN_TYPES)
@@ -46,11 +48,6 @@ class Page:
     data: bytes
     content_type: str
     charset: str | None
-
-
-def is_url(arg: str) -> bool:
-    """Whether the command-line argument ``arg`` is a web address (http or https)."""
-    return arg[:8].lower().startswith(("http://", "https://"))
 
 
 def safe_url(url: str) -> str:
