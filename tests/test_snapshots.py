@@ -105,3 +105,8 @@ def test_search_in_article(snap_compare) -> None:  # type: ignore[no-untyped-def
         await pilot.pause()
 
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=run)
+
+
+def test_merge_chooser(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(make_app(), terminal_size=SIZE,
+                        run_before=_selecting("Kiew", "m", *"uk"))

@@ -8,6 +8,7 @@ from textual.pilot import Pilot
 from reader.core.analysis import AnalyseFn
 from reader.core.model import Label
 from reader.core.source import Source
+from reader.library.store import Library
 from reader.ui.app import ReaderApp
 from reader.ui.screens.reading import ReadingScreen
 from reader.ui.widgets.entities import EntityList
@@ -20,12 +21,13 @@ SIZE = (130, 45)
 
 def make_app(text: str | None = None, names: dict[str, Label] | None = None,
              analyse: AnalyseFn | None = None, name: str = "article.txt",
-             lookup: LookupService | None = None, note: str = "") -> ReaderApp:
+             lookup: LookupService | None = None, note: str = "",
+             library: Library | None = None) -> ReaderApp:
     """The app on ``text`` (the German sample by default), analysed by string search."""
     body = SAMPLE_DE.read_text(encoding="utf-8") if text is None else text
     source = Source(name=name, text=body, encoding="utf-8", note=note)
     fn = analyse or fake_analyse(SAMPLE_NAMES if names is None else names)
-    return ReaderApp(source, "de", fn, "fake (test)", lookup)
+    return ReaderApp(source, "de", fn, "fake (test)", lookup, library)
 
 
 def reading(app: ReaderApp) -> ReadingScreen:
@@ -62,10 +64,11 @@ def entity_rows(app: ReaderApp) -> list[str]:
 
 
 async def select(pilot: Pilot[None], name: str) -> None:
-    """Tab to the entity list and move down to ``name``, keyboard only."""
+    """Tab to the entity list (unless there) and move down to ``name``, keyboard only."""
     app = pilot.app
-    await pilot.press("tab")
     options = app.screen.query_one(EntityList)
+    if not options.has_focus:
+        await pilot.press("tab")
     assert options.has_focus
     for _ in range(options.option_count):
         current = options.highlighted_option

@@ -10,6 +10,7 @@ from textual.binding import Binding
 
 from reader.core.analysis import AnalyseFn
 from reader.core.source import Source
+from reader.library.store import Library
 from reader.ui.keymap import APP as APP_KEYS
 from reader.ui.screens.help import HelpScreen, help_sections
 from reader.ui.screens.reading import ReadingScreen
@@ -32,9 +33,11 @@ class ReaderApp(App[None]):
     BINDINGS = list(APP_KEYS)
 
     def __init__(self, source: Source, language: str, analyse: AnalyseFn,
-                 pipeline: str = "", lookup: LookupService | None = None) -> None:
+                 pipeline: str = "", lookup: LookupService | None = None,
+                 library: Library | None = None) -> None:
         super().__init__()
         self.source = source
+        self.library = library
         self.language = language
         self.analyse = analyse
         self.pipeline = pipeline
@@ -48,7 +51,7 @@ class ReaderApp(App[None]):
         """Open the article on the reading screen."""
         self.title = self.source.name
         self.push_screen(ReadingScreen(self.source, self.language, self.analyse,
-                                       self.pipeline, self.lookup))
+                                       self.pipeline, self.lookup, self.library))
 
     def action_help(self) -> None:
         """Every key, over the current screen."""

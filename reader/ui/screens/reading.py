@@ -26,7 +26,10 @@ from reader.core.analysis import AnalyseFn, Progress
 from reader.core.model import LABEL_NAMES, LABELS, Document, Entity, Label, Mention
 from reader.core.sanitize import one_line
 from reader.core.source import Source
-from reader.ui.keymap import READING, TYPE_KEYS
+from reader.library.corrections import apply
+from reader.library.store import Library, text_hash
+from reader.ui.keymap import CORRECTIONS, READING, TYPE_KEYS
+from reader.ui.screens.reading_corrections import CorrectionActions
 from reader.ui.screens.reading_mentions import MentionActions
 from reader.ui.screens.reading_search import SearchActions
 from reader.ui.widgets.article import ArticleView
@@ -54,11 +57,12 @@ class Selection:
         return self.entity.mentions[self.index]
 
 
-class ReadingScreen(MentionActions, SearchActions, Screen[None]):
+class ReadingScreen(MentionActions, SearchActions, CorrectionActions, Screen[None]):
     """Read an article with its named entities highlighted and explained."""
 
     BINDINGS = [
         *READING,
+        *CORRECTIONS,
         Binding("escape", "end_search", "End search", show=False,
                 tooltip="End the search in the article"),
     ]
@@ -73,9 +77,13 @@ class ReadingScreen(MentionActions, SearchActions, Screen[None]):
     listing: reactive[Listing] = reactive(Listing)
 
     def __init__(self, source: Source, language: str, analyse: AnalyseFn, pipeline: str = "",
-                 lookup: LookupService | None = None) -> None:
+                 lookup: LookupService | None = None, library: Library | None = None) -> None:
         super().__init__()
         self.source = source
+        self.library = library
+        self.doc_key = text_hash(source.text)
+        self.corrections = library.corrections(self.doc_key) if library is not None else []
+        self.raw_document: Document | None = None  # as analysed, before the corrections
         self.language = language
         self.pipeline = pipeline
         self.lookup = lookup
@@ -169,7 +177,8 @@ class ReadingScreen(MentionActions, SearchActions, Screen[None]):
 
     def _show_progress(self, progress: Progress) -> None:
         self.progress = progress.done
-        self.document = progress.document
+        self.raw_document = progress.document
+        self.document = apply(progress.document, self.corrections)
 
     def _fail(self, message: str) -> None:
         self.error = message
@@ -182,8 +191,8 @@ class ReadingScreen(MentionActions, SearchActions, Screen[None]):
         self._apply_visibility()
         if self.selection is not None:
             entity = self._entity(self.selection.entity.id)
-            if entity is not None:
-                self.selection = Selection(entity, min(self.selection.index, entity.count - 1))
+            self.selection = None if entity is None else Selection(
+                entity, min(self.selection.index, entity.count - 1))
 
     def watch_error(self, message: str) -> None:
         """The analysis failed: say so in a notification too (the panel says it already)."""
@@ -210,8 +219,10 @@ class ReadingScreen(MentionActions, SearchActions, Screen[None]):
             self.article.set_selection([], None)
             self.detail.subject = None
             line.position = None
+            self.panel.follow(None)
             return
         line.position = (new.index, new.entity.count)
+        self.panel.follow(new.entity.id)
         self.article.set_selection(new.entity.mentions, new.mention)
         if old is None or old.entity.id != new.entity.id:
             self.article.scroll_to_offset(new.entity.mentions[0].start)

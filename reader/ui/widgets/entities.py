@@ -8,6 +8,7 @@ moves to an entity.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 
 from textual import events
@@ -18,7 +19,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Input, OptionList
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from reader.core.model import LABEL_NAMES, LABELS, Entity, Label
 from reader.core.sanitize import one_line
@@ -59,6 +60,7 @@ class EntityPanel(Vertical):
 
     listing: reactive[Listing] = reactive(Listing(status="analysing…"), init=False)
     hidden: reactive[frozenset[Label]] = reactive(frozenset(), init=False)
+    _follow: str | None = None  # the screen's selected entity
 
     def compose(self) -> ComposeResult:
         """The filter box over the list."""
@@ -90,6 +92,16 @@ class EntityPanel(Vertical):
         """A type was shown or hidden."""
         if self.is_mounted:
             self._rebuild()
+
+    def follow(self, entity_id: str | None) -> None:
+        """The screen selected ``entity_id``: highlight it (and keep it through rebuilds)."""
+        self._follow = entity_id
+        options = self.entity_list
+        current = options.highlighted_option
+        if entity_id is None or (current is not None and current.id == entity_id):
+            return
+        with contextlib.suppress(OptionDoesNotExist):  # not listed: filtered out, hidden
+            options.highlighted = options.get_option_index(entity_id)
 
     def start_filter(self) -> None:
         """Focus the filter box (key /)."""
@@ -133,7 +145,8 @@ class EntityPanel(Vertical):
 
     def _rebuild(self) -> None:
         options = self.entity_list
-        keep = options.highlighted_option.id if options.highlighted_option else None
+        keep = self._follow or (
+            options.highlighted_option.id if options.highlighted_option else None)
         needle = self.filter_input.value.strip().casefold()
         items: list[Option] = []
         shown = 0
