@@ -1,9 +1,13 @@
-"""Run in a child process: open reader headless on a file and report timings on stdout.
+"""Run in a child process: open reader headless on a file, as ``reader FILE --no-lookups``
+does (a process warmed up first, the command line's imports, the analysis cache as
+``READER_ANALYSIS_CACHE`` says), and report timings on stdout.
+
+    python -m benchmarks.app_probe FILE [KEYS]
 
 Prints ``paint <s>`` when the article is first on screen, ``entities <s>`` when the
-first entities are shown, ``index <s>`` when the analysis is complete, and ``key <ms>``
-for key presses made while the analysis is still running. Times are seconds since the
-interpreter started (``READER_T0`` passed by the parent)."""
+first entities are on screen, ``index <s>`` when the complete analysis is on screen, and
+``key <ms>`` for each of up to KEYS key presses made while the analysis is still running.
+Times are seconds since the parent started this process (``READER_T0``)."""
 
 from __future__ import annotations
 
@@ -17,16 +21,26 @@ T0 = float(os.environ.get("READER_T0", time.time()))
 
 
 def now() -> float:
+    """Seconds since the parent started this process."""
     return time.time() - T0
 
 
 async def main(path: str, keys: int) -> None:
+    """Open ``path`` headless, report the timings, press ``keys`` keys while analysing."""
+    from reader.core.processes import warm_up
+
+    warm_up()  # as reader.cli.main does for the app
+    import reader.cli.commands  # noqa: F401  (the command line's imports, as at start-up)
+    from reader.cli.analysing import for_app
     from reader.core.analysis import Analyzer
+    from reader.core.language import identify
     from reader.core.source import read_source
-    from reader.ui.app import ReaderApp
 
     source = read_source(path)
-    analyzer = Analyzer.for_text(source.text)
+    analyzer = Analyzer(identify(source.text).language)
+    analyse = for_app(analyzer, source.text)
+    from reader.ui.app import ReaderApp
+    from reader.ui.screens.reading import ReadingScreen
     from reader.ui.widgets.article import ArticleView
 
     renders: list[tuple[float, int]] = []
@@ -38,47 +52,60 @@ async def main(path: str, keys: int) -> None:
         return original(self, y)
 
     ArticleView.render_line = render_line  # type: ignore[method-assign]
+    events: set[str] = set()
 
     class Probe(ReaderApp):
         def on_mount(self) -> None:
             # (Textual runs ReaderApp.on_mount too: calling it here would open two screens)
             self.call_after_refresh(lambda: print(f"paint {now():.3f}", flush=True))
 
-    import functools
-    stream = functools.partial(analyzer.stream, batch_chars=int(os.environ.get("BATCH", 50000)))
-    app = Probe(source, analyzer.language, stream, analyzer.choice.describe())
-    async with app.run_test(size=(140, 45)) as pilot:
-        from reader.ui.screens.reading import ReadingScreen
+    def report(event: str) -> None:
+        """Print ``event`` once, after the screen has been refreshed with it."""
+        if event not in events:
+            events.add(event)
+            app.call_after_refresh(lambda: print(f"{event} {now():.3f}", flush=True))
 
+    app = Probe(source, analyzer.language, analyse, analyzer.choice.describe())
+    async with app.run_test(size=(140, 45)) as pilot:
+        while not any(isinstance(s, ReadingScreen) for s in app.screen_stack):
+            await asyncio.sleep(0.005)
         view = next(s for s in app.screen_stack if isinstance(s, ReadingScreen))
-        shown = False
+
+        def on_document(doc: Any) -> None:
+            if doc is not None and doc.entities:
+                report("entities")
+            if view.progress >= 1.0 and doc is not None:
+                report("index")
+
+        app.watch(view, "document", on_document, init=False)
         latencies: list[float] = []
-        while view.progress < 1.0 or not shown:
-            if not shown and view.document is not None and view.document.entities:
-                shown = True
-                print(f"entities {now():.3f}", flush=True)
-            if len(latencies) < keys and view.progress < 1.0:
-                # a key press while the analysis runs: time until the article is redrawn
-                # at its new position (not Pilot's own idle waits)
-                before = view.article.scroll_offset.y
-                start = time.perf_counter()
-                press = asyncio.create_task(pilot.press("j"))
-                while not any(t > start and y != before for t, y in renders):
-                    await asyncio.sleep(0.001)
-                done_at = min(t for t, y in renders if t > start and y != before)
-                latencies.append((done_at - start) * 1000)
-                await press
-                renders.clear()
-            await asyncio.sleep(0.2)
+        while "index" not in events or "entities" not in events:
+            if len(latencies) < keys and view.progress < 1.0 and view.document is not None:
+                latencies.append(await _press(pilot, view, renders,
+                                              "j" if len(latencies) % 2 == 0 else "k"))
+                await asyncio.sleep(0.1)
+            else:
+                await asyncio.sleep(0.01)
+        await asyncio.sleep(0.1)  # the last report is printed after the refresh
         for ms in latencies:
             print(f"key {ms:.1f}", flush=True)
-        print(f"index {now():.3f}", flush=True)
-    import resource
+        await app.workers.wait_for_complete()  # the analysis stored in the cache
 
-    # peak resident memory of the app process and of its analysis worker (a child)
-    print(f"rss_app {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f}", flush=True)
-    print(f"rss_worker {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f}",
-          flush=True)
+
+async def _press(pilot: Any, view: Any, renders: list[tuple[float, int]], key: str) -> float:
+    """Milliseconds from a key press until the article is redrawn at its new position
+    (not Pilot's own idle waits); 1000 if it never is."""
+    renders.clear()
+    before = view.article.scroll_offset.y
+    start = time.perf_counter()
+    press = asyncio.create_task(pilot.press(key))
+    while not any(t > start and y != before for t, y in renders):
+        if time.perf_counter() - start > 1.0:
+            break
+        await asyncio.sleep(0.001)
+    moved = [t for t, y in renders if t > start and y != before]
+    await press
+    return (min(moved) - start) * 1000 if moved else 1000.0
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
-"""Build a large German text from the sample article, so the benchmarks need no corpus.
+"""Build large German texts from the sample article, so the benchmarks need no corpus.
 
 The sample's paragraphs are repeated in a shuffled order (a fixed seed) until the text
-reaches the requested size: realistic prose for the pipeline, the same on every machine.
+reaches the requested size (1, 5, 20 MB: :func:`book`): realistic prose for the pipeline,
+the same on every machine, written to ``benchmarks/data/`` (ignored by git).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from pathlib import Path
 
 SAMPLE = Path(__file__).resolve().parent.parent / "sample_articles" / \
     "article-de-putin-kim-beijing.txt"
+DATA = Path(__file__).resolve().parent / "data"
 
 
 def build(target_bytes: int = 1_000_000, seed: int = 0) -> str:
@@ -36,3 +38,8 @@ def ensure(out: Path, target_bytes: int = 1_000_000) -> Path:
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(text, encoding="utf-8")
     return out
+
+
+def book(megabytes: int) -> Path:
+    """``benchmarks/data/de-<megabytes>mb.txt``, built if missing or stale."""
+    return ensure(DATA / f"de-{megabytes}mb.txt", megabytes * 1_000_000)

@@ -137,3 +137,32 @@ def test_a_failing_pipeline_fails_with_its_message_in_two_processes(tmp_path: Pa
         list(Analyzer("de", str(broken)).stream(BOOK, batch_chars=300, workers=2))
     assert str(info.value).strip() and "ended unexpectedly" not in str(info.value)
     assert _wait_for(lambda: processes.live() == 0)
+
+
+def test_a_process_warmed_up_before_the_choice_is_taken(
+        pipeline: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    processes.warm_up()  # importing spaCy, no pipeline yet
+    assert processes.live() == 1
+
+    def no_process(*args: object) -> None:
+        raise AssertionError("a process was started besides the warm one")
+
+    monkeypatch.setattr(processes, "_spawn", no_process)
+    updates = list(Analyzer("de", str(pipeline)).stream(BOOK[:3000], batch_chars=300))
+    assert updates[-1].done == 1.0 and updates[-1].document.entities
+    assert processes.live() == 0
+
+
+def test_cool_down_ends_a_warm_process_not_needed() -> None:
+    processes.warm_up()
+    assert processes.live() == 1
+    processes.cool_down()
+    assert processes.live() == 0
+
+
+def test_without_partial_documents_only_the_complete_one_comes(pipeline: Path) -> None:
+    analyzer = Analyzer("de", str(pipeline))
+    only = list(analyzer.stream(BOOK, batch_chars=300, workers=2, partial=False))
+    assert [u.done for u in only] == [1.0]
+    every = list(analyzer.stream(BOOK, batch_chars=300, workers=2))
+    assert only[0].document == every[-1].document

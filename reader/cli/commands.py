@@ -7,6 +7,7 @@ import dataclasses
 import sys
 from typing import TYPE_CHECKING
 
+from reader.cli.analysing import analysed, for_app
 from reader.cli.errors import (
     EXIT_FAILURE,
     EXIT_INTERRUPTED,
@@ -71,7 +72,7 @@ def annotate(args: argparse.Namespace) -> int:
     guess = language_of(source, args.lang)
     analyzer = _analyzer(guess.language, args.model)
     try:
-        doc = analyzer.analyse(source.text)
+        doc = analysed(analyzer, source.text)
     except pipelines.PipelineError as exc:
         fail(str(exc), EXIT_NO_PIPELINE)
     if source.note:
@@ -106,6 +107,7 @@ def open_app(args: argparse.Namespace) -> int:
     analyzer = _analyzer(guess.language, args.model)
     if not sys.stdout.isatty():
         fail("the reading app needs a terminal; use 'reader annotate FILE' in scripts")
+    analyse = for_app(analyzer, source.text, args.cache_dir)  # processes start now
     if args.file == "-":
         _reattach_terminal()
     service = None if args.no_lookups else _service(args)
@@ -118,7 +120,7 @@ def open_app(args: argparse.Namespace) -> int:
         # source.byline itself: the title as heading, site · author · date after it
         note = " · ".join(filter(None, (source.byline, source.note)))
         source = dataclasses.replace(source, name=source.heading, note=note)
-    app = ReaderApp(source, guess.language, analyzer.stream, analyzer.choice.describe(),
+    app = ReaderApp(source, guess.language, analyse, analyzer.choice.describe(),
                     service)
     if _run_app(app):
         fail("interrupted", EXIT_INTERRUPTED)
@@ -195,8 +197,8 @@ def prefetch(args: argparse.Namespace) -> int:
             bad += 1
             continue
         guess = language_of(source, args.lang)
-        docs.append((source, wiki_commands.analyse(_analyzer(guess.language, args.model),
-                                                   source.text)))
+        docs.append((source, analysed(_analyzer(guess.language, args.model), source.text,
+                                      args.cache_dir)))
     code = wiki_commands.prefetch(service, docs, args.full) if docs else 0
     return EXIT_USAGE if bad else code
 

@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import NoReturn
 
 from reader import __version__
-from reader.cli import commands
 from reader.cli.errors import (
     EXIT_BROKEN_PIPE,
     EXIT_FAILURE,
@@ -192,11 +191,19 @@ def _no_such_file_or_command(arg: str) -> None:
 
 def _run(args_list: list[str]) -> int:
     if args_list and args_list[0] in SUBCOMMANDS:
+        from reader.cli import commands
+
         return commands.dispatch(build_subparsers().parse_args(args_list))
     if args_list:  # "reader anotate x": say so before argparse finds "x" surplus
         _no_such_file_or_command(args_list[0])
     args = build_parser().parse_args(args_list)
     _no_such_file_or_command(args.file)
+    if sys.stdout.isatty():  # the app: a child process starts importing spaCy now, while
+        from reader.core.processes import warm_up  # reader reads, imports Textual, draws
+
+        warm_up()
+    from reader.cli import commands  # (its imports are the slow part of start-up)
+
     return commands.open_app(args)
 
 

@@ -61,11 +61,12 @@ class Analyzer:
         processes.prestart(self.choice, processes.worker_count(chars))
 
     def stream(self, text: str, batch_chars: int = 50_000, in_process: bool = False,
-               workers: int | None = None) -> Iterator[Progress]:
+               workers: int | None = None, partial: bool = True) -> Iterator[Progress]:
         """Yield ever more complete documents, in the order of the text, while the text is
         analysed: by default in child processes (one for an article, ``workers`` or
         :func:`~reader.core.processes.worker_count` for a book), so spaCy never holds this
-        interpreter's lock; the last one has ``done == 1.0``."""
+        interpreter's lock; the last one has ``done == 1.0``. Without ``partial``, only
+        that one (no time spent on documents nobody shows)."""
         if in_process:
             batches = extract(self.nlp, text, batch_chars)
         else:
@@ -78,7 +79,8 @@ class Analyzer:
         for batch, reached in batches:
             mentions.extend(batch)
             done = 1.0 if reached >= end else min(reached / total, 0.99)
-            if done < 1.0 and build_cost > SLOW_BUILD and time.monotonic() < next_build:
+            if done < 1.0 and (not partial or (build_cost > SLOW_BUILD
+                                                and time.monotonic() < next_build)):
                 continue  # a book: the last partial document is recent enough
             started = time.monotonic()
             document = self._partial(text, mentions, reached, done)

@@ -10,7 +10,8 @@ Every live process is in a registry: :func:`stop` ends them all at once (the app
 when its reading screen goes away, so quitting never waits for spaCy), and so does the
 interpreter's exit. :func:`prestart` starts processes (spaCy's import and the pipeline's
 load, the slow part) before the caller needs them, e.g. while the app draws its first
-screen; :func:`stream_mentions` takes those it finds.
+screen; :func:`warm_up` even before the pipeline is chosen; :func:`stream_mentions`
+takes those it finds.
 """
 
 from __future__ import annotations
@@ -28,18 +29,22 @@ from typing import IO, Any
 
 from reader.core.model import Mention
 from reader.core.pipelines import PipelineChoice
-from reader.core.worker import Span, batches, from_rows
+from reader.core.worker import Span, from_rows
 
 PARALLEL_FROM = 250_000  # characters: shorter texts go to one process (no second start-up)
 MAX_PROCESSES = 2
 IN_FLIGHT = 2  # jobs handed to a process ahead of its answers, so it never waits
+FIRST_JOB = 4_000  # characters: the first jobs are small, so the first entities come soon
 
 Proc = subprocess.Popen[str]
+# one thread per process: the processes are the parallelism (no oversubscribed cores)
+ONE_THREAD = {v: "1" for v in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")}
 
 _lock = threading.Lock()
 _live: set[Proc] = set()
-_runs: set[_Run] = set()
 _ready: list[tuple[PipelineChoice, Proc]] = []  # started ahead, not yet used
+_warm: list[Proc] = []  # started before the pipeline was chosen
+_stops = 0  # how many times stop() was called: a run started before the last one ends
 
 
 def worker_count(chars: int) -> int:
@@ -53,27 +58,62 @@ def worker_count(chars: int) -> int:
     return max(1, min(MAX_PROCESSES, cores))
 
 
-def _spawn(choice: PipelineChoice) -> Proc:
+def _spawn(choice: PipelineChoice | None) -> Proc:
     proc = subprocess.Popen([sys.executable, "-m", "reader.core.worker"],
                             stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                            stderr=subprocess.DEVNULL, encoding="utf-8")
+                            stderr=subprocess.DEVNULL, encoding="utf-8",
+                            env={**os.environ, **ONE_THREAD})
     with _lock:
         _live.add(proc)
+    if choice is not None:
+        _choose(proc, choice)
+    return proc
+
+
+def _choose(proc: Proc, choice: PipelineChoice) -> None:
+    """Tell a process which pipeline to load."""
     assert proc.stdin is not None
     header = {"name": choice.name, "kind": choice.kind, "location": choice.location}
-    proc.stdin.write(json.dumps(header) + "\n")
-    proc.stdin.flush()
-    return proc
+    with contextlib.suppress(OSError, ValueError):  # a dead process: the run reports it
+        proc.stdin.write(json.dumps(header) + "\n")
+        proc.stdin.flush()
+
+
+def warm_up() -> None:
+    """Start one process importing spaCy before the pipeline is even chosen (the first
+    thing the app does): :func:`prestart` and :func:`stream_mentions` take it."""
+    proc = _spawn(None)
+    with _lock:
+        _warm.append(proc)
+
+
+def cool_down() -> None:
+    """End the processes :func:`warm_up` started that were not needed (a cached text)."""
+    with _lock:
+        idle = _warm[:]
+        _warm.clear()
+    for proc in idle:
+        _end(proc)
+
+
+def _assign(choice: PipelineChoice, count: int) -> list[Proc]:
+    """Up to ``count`` processes warmed up, now loading ``choice``."""
+    with _lock:
+        taken = [p for p in _warm if p.poll() is None][:count]
+        _warm[:] = [p for p in _warm if p not in taken and p.poll() is None]
+    for proc in taken:
+        _choose(proc, choice)
+    return taken
 
 
 def prestart(choice: PipelineChoice, count: int = 1) -> None:
     """Start ``count`` processes loading ``choice`` now, for the next analysis to take."""
     with _lock:
         have = sum(1 for c, p in _ready if c == choice and p.poll() is None)
-    for _ in range(count - have):
-        proc = _spawn(choice)
-        with _lock:
-            _ready.append((choice, proc))
+    new = _assign(choice, count - have)
+    new += [_spawn(choice) for _ in range(count - have - len(new))]
+    with _lock:
+        _ready.extend((choice, p) for p in new)
 
 
 def _take(choice: PipelineChoice, count: int) -> list[Proc]:
@@ -81,6 +121,7 @@ def _take(choice: PipelineChoice, count: int) -> list[Proc]:
     with _lock:
         mine = [p for c, p in _ready if c == choice and p.poll() is None][:count]
         _ready[:] = [(c, p) for c, p in _ready if p not in mine]
+    mine += _assign(choice, count - len(mine))
     return mine + [_spawn(choice) for _ in range(count - len(mine))]
 
 
@@ -99,11 +140,12 @@ def _end(proc: Proc) -> None:
 def stop() -> None:
     """End every analysis process of this interpreter at once; a running
     :func:`stream_mentions` ends quietly (no error, no more results)."""
+    global _stops
     with _lock:
+        _stops += 1
         procs = list(_live)
-        for run in _runs:
-            run.stopped = True
         _ready.clear()
+        _warm.clear()
     for proc in procs:
         _end(proc)
 
@@ -120,10 +162,11 @@ atexit.register(stop)
 class _Run:
     """One analysis: jobs handed to processes by one thread each, answers in a queue."""
 
-    def __init__(self, text: str, jobs: list[list[Span]], procs: list[Proc]) -> None:
+    def __init__(self, text: str, jobs: list[list[Span]], procs: list[Proc],
+                 stops: int) -> None:
         self.jobs = jobs
         self.procs = procs
-        self.stopped = False
+        self.stops = stops  # stop() calls before this run took its processes
         self.answers: queue.Queue[tuple[int, dict[str, Any] | None]] = queue.Queue()
         self._next = 0
         self._lock = threading.Lock()
@@ -160,9 +203,12 @@ class _Run:
         """Feed one process and pass its answers on; (i, None) once it has ended."""
         assert proc.stdin is not None and proc.stdout is not None
         waiting = 0
-        with contextlib.suppress(OSError, ValueError):  # a process that died: see below
+        try:
             self._send_text(proc.stdin)
             waiting = self._hand_out(proc.stdin, IN_FLIGHT)
+        except (OSError, ValueError):  # a process that died (reported below), or a text
+            with contextlib.suppress(OSError, ValueError):  # that cannot be sent: it ends
+                proc.stdin.close()
         try:
             for line in proc.stdout:
                 answer: dict[str, Any] = json.loads(line)
@@ -183,7 +229,7 @@ class _Run:
         expected = 0
         while expected < len(self.jobs):
             i, answer = self.answers.get()
-            if self.stopped:
+            if self.stops != _stops:  # stop() was called
                 return
             if answer is None:  # ended with jobs unanswered
                 proc = self.procs[i]
@@ -199,23 +245,37 @@ class _Run:
                 expected += 1
 
 
+def jobs_of(spans: Iterator[Span], batch_chars: int) -> Iterator[list[Span]]:
+    """Blocks in jobs of about ``batch_chars`` characters; the first ones smaller (from
+    :data:`FIRST_JOB`, doubling), so the start of a book is shown soon."""
+    size = min(FIRST_JOB, batch_chars)
+    job: list[Span] = []
+    chars = 0
+    for span in spans:
+        job.append(span)
+        chars += span[1] - span[0]
+        if chars >= size:
+            yield job
+            job, chars = [], 0
+            size = min(size * 2, batch_chars)
+    if job:
+        yield job
+
+
 def stream_mentions(text: str, choice: PipelineChoice, batch_chars: int = 50_000,
                     processes: int = 1) -> Iterator[tuple[list[Mention], int]]:
     """Mention batches from ``processes`` child processes, in the order of the text, each
     with the offset analysed so far. Closing the generator ends the processes."""
     from reader.core.ner import blocks
 
-    jobs = list(batches(blocks(text), batch_chars))
+    jobs = list(jobs_of(blocks(text), batch_chars))
     if not jobs:
         return
+    stops = _stops
     procs = _take(choice, max(1, min(processes, len(jobs))))
-    run = _Run(text, jobs, procs)
-    with _lock:
-        _runs.add(run)
+    run = _Run(text, jobs, procs, stops)
     try:
         yield from run.results()
     finally:
-        with _lock:
-            _runs.discard(run)
         for proc in procs:
             _end(proc)

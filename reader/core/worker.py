@@ -3,13 +3,14 @@ analysed on every core.
 
 spaCy's Cython code keeps the GIL for long stretches; in a thread it starves the event
 loop (seconds per key press on a book). ``python -m reader.core.worker`` loads the
-pipeline and answers jobs; the parent (:mod:`reader.core.workers`) hands the jobs out and
+pipeline and answers jobs; the parent (:mod:`reader.core.processes`) hands the jobs out and
 merges the answers in order. (A plain subprocess: multiprocessing's spawn does not start
 from inside a running Textual app.)
 
 The protocol, one JSON value a line, UTF-8:
 
-* parent → child: the header ``{"name", "kind", "location"}`` (sent at once, so the child
+* parent → child: the header ``{"name", "kind", "location"}`` (the child imports spaCy
+  before it reads the header, so it can be started before the pipeline is chosen, and
   loads the pipeline while the parent is still busy); the text as one JSON string; then
   jobs ``[number, [[start, end], …]]`` (blocks of the text, see :func:`reader.core.ner.blocks`);
   an empty line or the end of input: no more jobs.
@@ -21,7 +22,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from reader.core import pipelines
@@ -31,21 +32,6 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 Span = tuple[int, int]
-
-
-def batches(spans: Iterable[Span], batch_chars: int) -> Iterator[list[Span]]:
-    """Blocks in runs of at least ``batch_chars`` characters (the last one shorter), as
-    :func:`reader.core.ner.extract` cuts them."""
-    batch: list[Span] = []
-    size = 0
-    for span in spans:
-        batch.append(span)
-        size += span[1] - span[0]
-        if size >= batch_chars:
-            yield batch
-            batch, size = [], 0
-    if batch:
-        yield batch
 
 
 def mentions_in(nlp: Language, text: str, batch: Sequence[Span],
@@ -92,6 +78,10 @@ def _main() -> None:
         stream.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
     out = sys.stdout
     try:
+        import spacy  # noqa: F401  (the slow part: before the header, which may come later)
+
+        import reader.core.ner  # noqa: F401
+
         header = json.loads(sys.stdin.readline())
         choice = pipelines.PipelineChoice(header["name"], header["kind"], header["location"])
         nlp = pipelines.load(choice)

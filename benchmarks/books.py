@@ -1,0 +1,151 @@
+"""Book-scale figures: the app and ``reader annotate`` on 1, 5 and 20 MB texts beside the
+time one process takes to load the pipeline and run ``nlp.pipe`` over the same text;
+reopening a book from the analysis cache; peak memory of the app and its processes; key
+latency while a book is analysed. Every figure comes with its floor from the same run."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+FLOOR_PIPE = """
+import sys, spacy
+from reader.core.ner import blocks
+nlp = spacy.load(sys.argv[1])
+text = open(sys.argv[2], encoding="utf-8").read()
+texts = [text[s:e].replace("\\n", " ") for s, e in blocks(text)]
+for _ in nlp.pipe(texts, batch_size=64):
+    pass
+"""
+
+
+def _rss_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+class PeakMemory:
+    """The peak resident memory of a process and of it with its children, sampled."""
+
+    def __init__(self, pid: int, every: float = 0.1) -> None:
+        self.pid = pid
+        self.every = every
+        self.app_kb = 0
+        self.total_kb = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+
+    def _sample(self) -> None:
+        while not self._stop.wait(self.every):
+            app = _rss_kb(self.pid)
+            self.app_kb = max(self.app_kb, app)
+            self.total_kb = max(self.total_kb,
+                                app + sum(_rss_kb(c) for c in _children(self.pid)))
+
+    def stop(self) -> None:
+        """Stop sampling."""
+        self._stop.set()
+        self._thread.join()
+
+
+def probe(path: Path, keys: int = 0, cache: str = "off") -> dict[str, Any]:
+    """Run the app headless in a child process (``benchmarks.app_probe``); its timings,
+    key latencies and peak memory (MB)."""
+    env = {**os.environ, "READER_T0": repr(time.time()), "READER_ANALYSIS_CACHE": cache}
+    proc = subprocess.Popen([sys.executable, "-m", "benchmarks.app_probe", str(path),
+                             str(keys)], cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
+    memory = PeakMemory(proc.pid) if sys.platform.startswith("linux") else None
+    out: dict[str, Any] = {"key_ms": []}
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        name, value = line.split()
+        if name == "key":
+            out["key_ms"].append(float(value))
+        else:
+            out[name] = float(value)
+    proc.wait()
+    if memory is not None:
+        memory.stop()
+        out["rss_app_mb"] = round(memory.app_kb / 1024)
+        out["rss_total_mb"] = round(memory.total_kb / 1024)
+    return out
+
+
+def wall(cmd: list[str], **env: str) -> float:
+    """Seconds ``cmd`` takes, output thrown away."""
+    start = time.perf_counter()
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                   cwd=ROOT, env={**os.environ, **env})
+    return time.perf_counter() - start
+
+
+def floor_pipe(path: Path) -> float:
+    """One process: Python, spaCy, the bundled pipeline and ``nlp.pipe`` over the text."""
+    from reader.core.pipelines import bundled_path
+
+    return wall([sys.executable, "-c", FLOOR_PIPE, str(bundled_path("de")), str(path)])
+
+
+def annotate(path: Path) -> float:
+    """``reader annotate FILE`` (no analysis cache)."""
+    return wall([sys.executable, "-m", "reader.cli.main", "annotate", str(path)],
+                READER_ANALYSIS_CACHE="off")
+
+
+def _percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values) or [float("nan")]
+    return ordered[min(len(ordered) - 1, int(len(ordered) * share))]
+
+
+def book(path: Path, keys: int, with_annotate: bool = True) -> dict[str, Any]:
+    """The figures of one book: floor, app, annotate, memory, keys."""
+    out: dict[str, Any] = {"file_bytes": path.stat().st_size}
+    if with_annotate:
+        out["floor_load_and_pipe_s"] = round(floor_pipe(path), 2)
+    app = probe(path, keys)
+    out.update({"first_paint_s": app.get("paint"), "entities_shown_s": app.get("entities"),
+                "app_full_index_s": app.get("index"),
+                "peak_rss_app_mb": app.get("rss_app_mb"),
+                "peak_rss_mb": app.get("rss_total_mb"),
+                "keys_measured": len(app["key_ms"]),
+                "key_latency_p50_ms": _percentile(app["key_ms"], 0.5),
+                "key_latency_p99_ms": _percentile(app["key_ms"], 0.99),
+                "key_latency_max_ms": _percentile(app["key_ms"], 1.0)})
+    if with_annotate:
+        out["annotate_s"] = round(annotate(path), 2)
+    return out
+
+
+def reopen(path: Path) -> dict[str, Any]:
+    """The app on ``path`` twice with one analysis cache: the second time from the cache."""
+    with tempfile.TemporaryDirectory() as tmp:
+        probe(path, cache=tmp)
+        again = probe(path, cache=tmp)
+    return {"first_paint_s": again.get("paint"), "all_entities_shown_s": again.get("index"),
+            "peak_rss_mb": again.get("rss_total_mb")}
