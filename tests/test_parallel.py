@@ -49,8 +49,8 @@ def no_leftovers() -> Iterator[None]:
     processes.stop()
 
 
-def _mentions(analyzer: Analyzer, **options: object) -> list[Mention]:
-    updates = list(analyzer.stream(BOOK, batch_chars=300, **options))  # type: ignore[arg-type]
+def _mentions(analyzer: Analyzer, text: str = BOOK, **options: object) -> list[Mention]:
+    updates = list(analyzer.stream(text, batch_chars=300, **options))  # type: ignore[arg-type]
     assert updates[-1].done == 1.0
     return sorted(m for e in updates[-1].document.entities for m in e.mentions)
 
@@ -166,3 +166,12 @@ def test_without_partial_documents_only_the_complete_one_comes(pipeline: Path) -
     assert [u.done for u in only] == [1.0]
     every = list(analyzer.stream(BOOK, batch_chars=300, workers=2))
     assert only[0].document == every[-1].document
+
+
+def test_line_ends_reach_the_processes_as_they_are(pipeline: Path) -> None:
+    text = BOOK[:20_000].replace("\n", "\r\n") + "\rBerlin\r\n\n\u2028Paris ä „Merkel“\n"
+    analyzer = Analyzer("de", str(pipeline))
+    two = _mentions(analyzer, text, workers=2)
+    assert two == _mentions(analyzer, text, in_process=True)
+    assert all(text[m.start:m.end] == m.text for m in two)
+    assert {m.text for m in two} >= {"Berlin", "Paris", "Merkel"}

@@ -34,6 +34,7 @@ from reader.core.worker import Span, from_rows
 PARALLEL_FROM = 250_000  # characters: shorter texts go to one process (no second start-up)
 MAX_PROCESSES = 2
 IN_FLIGHT = 2  # jobs handed to a process ahead of its answers, so it never waits
+TEXT_PIECE = 1 << 20  # characters of the text written at once
 FIRST_JOB = 4_000  # characters: the first jobs are small, so the first entities come soon
 
 Proc = subprocess.Popen[str]
@@ -170,7 +171,7 @@ class _Run:
         self.answers: queue.Queue[tuple[int, dict[str, Any] | None]] = queue.Queue()
         self._next = 0
         self._lock = threading.Lock()
-        self._payload: str | None = json.dumps(text, ensure_ascii=False) + "\n"
+        self._text: str | None = text
         self._unsent = len(procs)
         for i, proc in enumerate(procs):
             threading.Thread(target=self._serve, args=(i, proc), daemon=True,
@@ -191,13 +192,18 @@ class _Run:
         return len(numbers)
 
     def _send_text(self, stdin: IO[str]) -> None:
+        """The text's length in characters, a newline, the text (in pieces: no copy of a
+        whole book in UTF-8)."""
         try:
-            stdin.write(self._payload or "")
+            text = self._text or ""
+            stdin.write(f"{len(text)}\n")
+            for start in range(0, len(text), TEXT_PIECE):
+                stdin.write(text[start:start + TEXT_PIECE])
         finally:
             with self._lock:
                 self._unsent -= 1
                 if not self._unsent:
-                    self._payload = None  # a book's text in JSON: megabytes
+                    self._text = None
 
     def _serve(self, i: int, proc: Proc) -> None:
         """Feed one process and pass its answers on; (i, None) once it has ended."""

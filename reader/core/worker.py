@@ -7,13 +7,14 @@ pipeline and answers jobs; the parent (:mod:`reader.core.processes`) hands the j
 merges the answers in order. (A plain subprocess: multiprocessing's spawn does not start
 from inside a running Textual app.)
 
-The protocol, one JSON value a line, UTF-8:
+The protocol, UTF-8, one JSON value a line but for the text:
 
 * parent → child: the header ``{"name", "kind", "location"}`` (the child imports spaCy
   before it reads the header, so it can be started before the pipeline is chosen, and
-  loads the pipeline while the parent is still busy); the text as one JSON string; then
-  jobs ``[number, [[start, end], …]]`` (blocks of the text, see :func:`reader.core.ner.blocks`);
-  an empty line or the end of input: no more jobs.
+  loads the pipeline while the parent is still busy); the text's length in characters,
+  a newline and the text as it is; then jobs ``[number, [[start, end], …]]`` (blocks of
+  the text, see :func:`reader.core.ner.blocks`); an empty line or the end of input: no
+  more jobs.
 * child → parent: ``{"j": number, "m": [[start, end, text, label, base], …]}`` per job, in
   the order received, or ``{"error": "…"}`` once, and it ends.
 """
@@ -74,8 +75,9 @@ def _serve(nlp: Language, text: str, jobs: Iterable[str], out: Any) -> None:
 
 
 def _main() -> None:
-    for stream in (sys.stdin, sys.stdout):
-        stream.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
+    # the text is read as sent: line ends untranslated, so offsets are the parent's
+    sys.stdin.reconfigure(encoding="utf-8", newline="")  # type: ignore[union-attr]
+    sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
     out = sys.stdout
     try:
         import spacy  # noqa: F401  (the slow part: before the header, which may come later)
@@ -85,9 +87,11 @@ def _main() -> None:
         header = json.loads(sys.stdin.readline())
         choice = pipelines.PipelineChoice(header["name"], header["kind"], header["location"])
         nlp = pipelines.load(choice)
-        line = sys.stdin.readline()
-        if line.strip():
-            _serve(nlp, json.loads(line), sys.stdin, out)
+        length = sys.stdin.readline()
+        if length.strip():
+            text = sys.stdin.read(int(length))
+            if len(text) == int(length):
+                _serve(nlp, text, sys.stdin, out)
     except Exception as exc:  # reported to the parent, shown in the UI
         out.write(json.dumps({"error": f"{type(exc).__name__}: {exc}"}) + "\n")
         out.flush()
