@@ -104,3 +104,13 @@ def test_a_url_without_its_scheme_gets_a_hint(capsys: pytest.CaptureFixture[str]
     assert capsys.readouterr().err == (
         "reader: www.example.org/news/article: no such file (a web page needs its http:// "
         "or https://)\n")
+
+
+def test_the_json_text_of_a_text_file_is_the_file_as_read(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "crlf.txt"
+    path.write_bytes(b"Angela Merkel traf\r\nEmmanuel Macron in Paris.\r\n")
+    data = annotate(capsys, str(path), "--lang", "de")
+    with path.open(encoding="utf-8", newline="") as fh:
+        assert data["text"] == fh.read()
+    assert data["format"] == "text" and "title" not in data
