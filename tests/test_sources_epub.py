@@ -194,3 +194,11 @@ def test_damaged_books_are_one_line(tmp_path: Path) -> None:
             epub.epub_source("d.epub", bytes(damaged))
         except InputError as exc:
             assert "\n" not in str(exc) and str(exc).startswith("d.epub: ")
+
+
+def test_entities_in_a_chapter_are_not_expanded(tmp_path: Path) -> None:
+    dtd = "".join(f'<!ENTITY lol{i} "{("&lol" + str(i - 1) + ";") * 10}">' for i in range(1, 9))
+    body = f'<!DOCTYPE html [<!ENTITY lol0 "lol">{dtd}]><p>Putin &lol8; traf Kim.</p>'
+    s = open_source(str(build_epub(tmp_path / "lol.epub", chapters=[("c.xhtml", "K", body)])))
+    assert "lol" * 100 not in s.text and "]>" not in s.text and "Putin" in s.text
+    assert len(s.text) < 200

@@ -31,6 +31,9 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _META_CHARSET = re.compile(
     rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.S)
+# a doctype, with an internal subset (whose entities are never expanded, and whose "]>"
+# the HTML parser would otherwise read as text)
+_DOCTYPE = re.compile(r"<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>", re.I | re.S)
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 # WHATWG: pages labelled Latin-1 or ASCII are decoded as windows-1252
 _ALIASES = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252",
@@ -81,7 +84,9 @@ def decode_html(data: bytes, declared: str | None = None) -> tuple[str, str, str
 
 def parse(markup: str) -> lxml_html.HtmlElement:
     """A forgiving parse of an HTML or XHTML document (no network, no entities fetched)."""
-    markup = _CONTROL.sub("", _XML_DECL.sub("", markup, count=1))  # lxml refuses them
+    markup = _XML_DECL.sub("", markup, count=1)
+    markup = _DOCTYPE.sub("", markup[:65536], count=1) + markup[65536:]
+    markup = _CONTROL.sub("", markup)  # lxml refuses control characters
     if not markup.strip():
         raise InputError("empty page, nothing to read")
     try:
