@@ -33,6 +33,8 @@ def _selecting(name: str, *keys: str):  # type: ignore[no-untyped-def]
     """A run_before that selects ``name`` in the entity list, waits, then presses ``keys``."""
     async def run(pilot: Pilot[None]) -> None:
         await settle(pilot)
+        if pilot.app.size.width < 100:  # the entity panel is a drawer: open it
+            await pilot.press("l")
         await select(pilot, name)
         await settle(pilot)
         if keys:
@@ -110,3 +112,17 @@ def test_search_in_article(snap_compare) -> None:  # type: ignore[no-untyped-def
 def test_merge_chooser(snap_compare) -> None:  # type: ignore[no-untyped-def]
     assert snap_compare(make_app(), terminal_size=SIZE,
                         run_before=_selecting("Kiew", "m", *"uk"))
+
+
+def test_palette_commands(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    async def run(pilot: Pilot[None]) -> None:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"gloss")
+        await pilot.pause(0.5)
+
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=run)
+
+
+def test_drawer_at_80_columns(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(make_app(), terminal_size=(80, 24),
+                        run_before=_selecting("Kim Jong-un"))

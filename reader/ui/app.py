@@ -11,6 +11,7 @@ from textual.binding import Binding
 from reader.core.analysis import AnalyseFn
 from reader.core.source import Source
 from reader.library.store import Library
+from reader.ui.commands import ReaderCommands
 from reader.ui.keymap import APP as APP_KEYS
 from reader.ui.screens.help import HelpScreen, help_sections
 from reader.ui.screens.reading import ReadingScreen
@@ -31,6 +32,7 @@ class ReaderApp(App[None]):
     CSS_PATH = Path(__file__).parent / "reader.tcss"
     TITLE = "reader"
     BINDINGS = list(APP_KEYS)
+    COMMANDS = App.COMMANDS | {ReaderCommands}
 
     def __init__(self, source: Source, language: str, analyse: AnalyseFn,
                  pipeline: str = "", lookup: LookupService | None = None,

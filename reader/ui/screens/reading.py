@@ -30,6 +30,7 @@ from reader.library.corrections import apply
 from reader.library.store import Library, text_hash
 from reader.ui.keymap import CORRECTIONS, READING, TYPE_KEYS
 from reader.ui.screens.reading_corrections import CorrectionActions
+from reader.ui.screens.reading_layout import LayoutActions
 from reader.ui.screens.reading_mentions import MentionActions
 from reader.ui.screens.reading_search import SearchActions
 from reader.ui.widgets.article import ArticleView
@@ -57,7 +58,8 @@ class Selection:
         return self.entity.mentions[self.index]
 
 
-class ReadingScreen(MentionActions, SearchActions, CorrectionActions, Screen[None]):
+class ReadingScreen(MentionActions, SearchActions, CorrectionActions, LayoutActions,
+                    Screen[None]):
     """Read an article with its named entities highlighted and explained."""
 
     BINDINGS = [
