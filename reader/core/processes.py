@@ -251,21 +251,28 @@ class _Run:
                 expected += 1
 
 
-def jobs_of(spans: Iterator[Span], batch_chars: int) -> Iterator[list[Span]]:
-    """Blocks in jobs of about ``batch_chars`` characters; the first ones smaller (from
-    :data:`FIRST_JOB`, doubling), so the start of a book is shown soon."""
-    size = min(FIRST_JOB, batch_chars)
+def jobs_of(spans: list[Span], batch_chars: int, processes: int = 1) -> list[list[Span]]:
+    """Blocks in jobs of about ``batch_chars`` characters: the first ones smaller (from
+    :data:`FIRST_JOB`, doubling), so the start of a book is shown soon; with several
+    processes the last ones too (a share of what is left), so they finish together."""
+    left = sum(e - s for s, e in spans)
+    smallest = size = min(FIRST_JOB, batch_chars)
+    jobs: list[list[Span]] = []
     job: list[Span] = []
     chars = 0
     for span in spans:
         job.append(span)
         chars += span[1] - span[0]
         if chars >= size:
-            yield job
+            jobs.append(job)
+            left -= chars
             job, chars = [], 0
             size = min(size * 2, batch_chars)
+            if processes > 1:
+                size = max(min(size, left // (2 * processes)), smallest)
     if job:
-        yield job
+        jobs.append(job)
+    return jobs
 
 
 def stream_mentions(text: str, choice: PipelineChoice, batch_chars: int = 50_000,
@@ -274,7 +281,7 @@ def stream_mentions(text: str, choice: PipelineChoice, batch_chars: int = 50_000
     with the offset analysed so far. Closing the generator ends the processes."""
     from reader.core.ner import blocks
 
-    jobs = list(jobs_of(blocks(text), batch_chars))
+    jobs = jobs_of(list(blocks(text)), batch_chars, processes)
     if not jobs:
         return
     stops = _stops
