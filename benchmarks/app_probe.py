@@ -6,7 +6,8 @@ does (a process warmed up first, the command line's imports, the analysis cache 
 
 Prints ``paint <s>`` when the article is first on screen, ``entities <s>`` when the
 first entities are on screen, ``index <s>`` when the complete analysis is on screen, and
-``key <ms>`` for each of up to KEYS key presses made while the analysis is still running.
+``key <ms>`` for each of up to KEYS key presses made while the analysis is still running,
+and ``cpu_app <s>``, the processor time of the app itself (its processes not counted).
 Times are seconds since the parent started this process (``READER_T0``)."""
 
 from __future__ import annotations
@@ -90,6 +91,10 @@ async def main(path: str, keys: int) -> None:
         for ms in latencies:
             print(f"key {ms:.1f}", flush=True)
         await app.workers.wait_for_complete()  # the analysis stored in the cache
+    import resource
+
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    print(f"cpu_app {own.ru_utime + own.ru_stime:.2f}", flush=True)  # the app's own share
 
 
 async def _press(pilot: Any, view: Any, renders: list[tuple[float, int]], key: str) -> float:

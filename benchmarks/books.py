@@ -130,7 +130,7 @@ def book(path: Path, keys: int, with_annotate: bool = True) -> dict[str, Any]:
         out["floor_load_and_pipe_s"] = round(floor_pipe(path), 2)
     app = probe(path, keys)
     out.update({"first_paint_s": app.get("paint"), "entities_shown_s": app.get("entities"),
-                "app_full_index_s": app.get("index"),
+                "app_full_index_s": app.get("index"), "app_cpu_s": app.get("cpu_app"),
                 "peak_rss_app_mb": app.get("rss_app_mb"),
                 "peak_rss_mb": app.get("rss_total_mb"),
                 "keys_measured": len(app["key_ms"]),

@@ -27,10 +27,12 @@ class Progress:
 
 
 PROPAGATE_EVERY_UPDATE = 300_000  # characters
-# a partial document that takes longer than this to build is built again only after
-# BUILD_PAUSE times as long: the analysing processes keep (nearly) every core
+# a partial document that takes longer than this to build and show (the caller's time
+# before it asks for more counts) comes again only after BUILD_PAUSE times as long, and
+# not within BOOK_UPDATE_EVERY: the analysing processes keep (nearly) every core
 SLOW_BUILD = 0.02  # seconds
 BUILD_PAUSE = 4.0
+BOOK_UPDATE_EVERY = 1.0  # seconds
 
 AnalyseFn = Callable[[str], Iterator[Progress]]
 """What the UI runs in a worker: text in, ever more complete documents out."""
@@ -84,9 +86,11 @@ class Analyzer:
                 continue  # a book: the last partial document is recent enough
             started = time.monotonic()
             document = self._partial(text, mentions, reached, done)
-            build_cost = time.monotonic() - started
-            next_build = started + build_cost * (1 + BUILD_PAUSE)
             yield Progress(document, done)
+            resumed = time.monotonic()
+            build_cost = resumed - started  # building it, and the caller showing it
+            if build_cost > SLOW_BUILD:
+                next_build = resumed + max(build_cost * BUILD_PAUSE, BOOK_UPDATE_EVERY)
         # (stopped early, by :func:`reader.core.processes.stop`: no complete document)
 
     def _partial(self, text: str, mentions: list[Mention], reached: int,
