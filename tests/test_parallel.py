@@ -5,6 +5,7 @@ entity ruler) stands in for the bundled one."""
 
 from __future__ import annotations
 
+import functools
 import os
 import time
 from collections.abc import Iterator
@@ -175,3 +176,18 @@ def test_line_ends_reach_the_processes_as_they_are(pipeline: Path) -> None:
     assert two == _mentions(analyzer, text, in_process=True)
     assert all(text[m.start:m.end] == m.text for m in two)
     assert {m.text for m in two} >= {"Berlin", "Paris", "Merkel"}
+
+
+async def test_quitting_the_app_mid_analysis_ends_its_processes(pipeline: Path) -> None:
+    from tests.ui_helpers import SIZE, make_app, reading
+
+    analyzer = Analyzer("de", str(pipeline))
+    app = make_app(text=BOOK * 60, analyse=functools.partial(analyzer.stream,
+                                                             batch_chars=2000, workers=2))
+    async with app.run_test(size=SIZE) as pilot:
+        deadline = time.monotonic() + 60
+        while reading(app).document is None and time.monotonic() < deadline:
+            await pilot.pause(0.05)
+        assert 0 < reading(app).progress < 1.0  # analysing
+        assert processes.live() == 2
+    assert processes.live() == 0  # the reading screen went away: its processes ended
