@@ -126,3 +126,17 @@ def test_palette_commands(snap_compare) -> None:  # type: ignore[no-untyped-def]
 def test_drawer_at_80_columns(snap_compare) -> None:  # type: ignore[no-untyped-def]
     assert snap_compare(make_app(), terminal_size=(80, 24),
                         run_before=_selecting("Kim Jong-un"))
+
+
+def test_library_screen(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from reader.library.store import Library, text_hash
+    from reader.ui.app import ReaderApp
+
+    lib = Library(tmp_path / "data", clock=lambda: time.time() - 300)
+    for title, lang, n, share in (("Putin dankt Kim für Truppen", "de", 14, 3),
+                                  ("The Siege of Leningrad", "en", 212, 1)):
+        text = f"{title} " * 100
+        lib.opened(text, f"/articles/{title}.txt", title, lang)
+        lib.save_position(text_hash(text), len(text) * share // 4, "", n)
+    assert snap_compare(ReaderApp(None, library=lib), terminal_size=(100, 12),
+                        run_before=lambda pilot: pilot.pause(0.3))

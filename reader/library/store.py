@@ -134,7 +134,7 @@ class Library:
         """The documents opened, most recent first."""
         rows = self._db.execute(
             "SELECT hash, path, title, language, entities, offset, length, selected, opened "
-            "FROM documents ORDER BY opened DESC LIMIT ?", (limit,)).fetchall()
+            "FROM documents ORDER BY opened DESC, rowid DESC LIMIT ?", (limit,)).fetchall()
         return [Recent(*row) for row in rows]
 
     def forget(self, key: str) -> None:

@@ -1,19 +1,26 @@
 """The reader app: a thin shell that holds the configuration, the theme and the global keys,
-and pushes the :class:`~reader.ui.screens.reading.ReadingScreen`, which does the rest."""
+and pushes the :class:`~reader.ui.screens.reading.ReadingScreen`, which does the rest — or,
+started without a text, the :class:`~reader.ui.screens.library.LibraryScreen` of recent
+texts, from which it opens one (through the ``opener`` the command line gives it)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from textual.app import App
 from textual.binding import Binding
 
 from reader.core.analysis import AnalyseFn
+from reader.core.sanitize import one_line
 from reader.core.source import Source
+from reader.library.config import Settings, save_theme
 from reader.library.store import Library
 from reader.ui.commands import ReaderCommands
 from reader.ui.keymap import APP as APP_KEYS
 from reader.ui.screens.help import HelpScreen, help_sections
+from reader.ui.screens.library import LibraryScreen
 from reader.ui.screens.reading import ReadingScreen
 from reader.ui.widgets.article import ArticleView
 from reader.wiki.service import LookupService
@@ -26,6 +33,21 @@ ENTITY_COLOURS = {
 }
 
 
+@dataclass(frozen=True)
+class Opened:
+    """A text ready to read: what the ``opener`` returns for a path."""
+
+    source: Source
+    language: str
+    analyse: AnalyseFn
+    pipeline: str = ""
+    path: str = ""
+
+
+Opener = Callable[[str], Opened]
+"""Opens a path (or URL) from the library; raises an exception with a one-line message."""
+
+
 class ReaderApp(App[None]):
     """Read an article with its named entities highlighted and explained."""
 
@@ -34,9 +56,11 @@ class ReaderApp(App[None]):
     BINDINGS = list(APP_KEYS)
     COMMANDS = App.COMMANDS | {ReaderCommands}
 
-    def __init__(self, source: Source, language: str, analyse: AnalyseFn,
-                 pipeline: str = "", lookup: LookupService | None = None,
-                 library: Library | None = None) -> None:
+    def __init__(self, source: Source | None, language: str = "",
+                 analyse: AnalyseFn | None = None, pipeline: str = "",
+                 lookup: LookupService | None = None, library: Library | None = None, *,
+                 path: str = "", opener: Opener | None = None,
+                 settings: Settings | None = None, config_file: Path | None = None) -> None:
         super().__init__()
         self.source = source
         self.library = library
@@ -44,16 +68,59 @@ class ReaderApp(App[None]):
         self.analyse = analyse
         self.pipeline = pipeline
         self.lookup = lookup
+        self.path = path
+        self.opener = opener
+        self.settings = settings or Settings()
+        self.config_file = config_file  # where a theme chosen in the palette is saved
+        self._theme_ready = False
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         """The theme's variables and one colour per entity type ($entity-per …)."""
         return {**super().get_theme_variable_defaults(), **ENTITY_COLOURS}
 
     def on_mount(self) -> None:
-        """Open the article on the reading screen."""
-        self.title = self.source.name
-        self.push_screen(ReadingScreen(self.source, self.language, self.analyse,
-                                       self.pipeline, self.lookup, self.library))
+        """Apply the settings; open the article on the reading screen, or the library."""
+        if self.settings.keys:
+            self.set_keymap(self.settings.keys)
+        if self.settings.theme:
+            if self.settings.theme in self.available_themes:
+                self.theme = self.settings.theme
+            else:
+                self.notify(f"Unknown theme {one_line(self.settings.theme)!r} in the "
+                            "settings: using the default.", severity="warning", markup=False)
+        self._theme_ready = True
+        if self.source is not None and self.analyse is not None:
+            self.title = self.source.name
+            self.push_screen(ReadingScreen(self.source, self.language, self.analyse,
+                                           self.pipeline, self.lookup, self.library,
+                                           self.path))
+        elif self.library is not None:
+            self.push_screen(LibraryScreen(self.library))
+
+    def watch_theme(self, theme: str) -> None:
+        """A theme chosen (in the palette) is saved in the settings file."""
+        if self._theme_ready and self.config_file is not None:
+            try:
+                save_theme(theme, self.config_file)
+            except OSError as exc:
+                self.notify(f"Could not save the theme: {exc.strerror or exc}",
+                            severity="warning", markup=False)
+
+    def on_library_screen_chosen(self, event: LibraryScreen.Chosen) -> None:
+        """Open a text chosen in the library."""
+        if self.opener is None:
+            self.notify("Opening from the library needs the reader command.")
+            return
+        try:
+            opened = self.opener(event.recent.path)
+        except Exception as exc:  # shown, not raised: the library stays usable
+            self.notify(one_line(str(exc)) or type(exc).__name__, title="Cannot open",
+                        severity="error", markup=False)
+            return
+        self.title = opened.source.name
+        self.push_screen(ReadingScreen(opened.source, opened.language, opened.analyse,
+                                       opened.pipeline, self.lookup, self.library,
+                                       opened.path))
 
     def action_help(self) -> None:
         """Every key, over the current screen."""

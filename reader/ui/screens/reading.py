@@ -31,6 +31,7 @@ from reader.library.store import Library, text_hash
 from reader.ui.keymap import CORRECTIONS, READING, TYPE_KEYS
 from reader.ui.screens.reading_corrections import CorrectionActions
 from reader.ui.screens.reading_layout import LayoutActions
+from reader.ui.screens.reading_memory import MemoryActions
 from reader.ui.screens.reading_mentions import MentionActions
 from reader.ui.screens.reading_search import SearchActions
 from reader.ui.widgets.article import ArticleView
@@ -59,7 +60,7 @@ class Selection:
 
 
 class ReadingScreen(MentionActions, SearchActions, CorrectionActions, LayoutActions,
-                    Screen[None]):
+                    MemoryActions, Screen[None]):
     """Read an article with its named entities highlighted and explained."""
 
     BINDINGS = [
@@ -79,10 +80,13 @@ class ReadingScreen(MentionActions, SearchActions, CorrectionActions, LayoutActi
     listing: reactive[Listing] = reactive(Listing)
 
     def __init__(self, source: Source, language: str, analyse: AnalyseFn, pipeline: str = "",
-                 lookup: LookupService | None = None, library: Library | None = None) -> None:
+                 lookup: LookupService | None = None, library: Library | None = None,
+                 path: str = "") -> None:
         super().__init__()
         self.source = source
         self.library = library
+        self.path = path  # where the text came from (a file's absolute path, a URL)
+        self.keep_scroll = False  # a selection that must not scroll (restored)
         self.doc_key = text_hash(source.text)
         self.corrections = library.corrections(self.doc_key) if library is not None else []
         self.raw_document: Document | None = None  # as analysed, before the corrections
@@ -127,12 +131,14 @@ class ReadingScreen(MentionActions, SearchActions, CorrectionActions, LayoutActi
         if self.lookup is not None:
             self._note(self.lookup.notice)
         self.search_bar.display = False
+        self.remember_opened()
         self.article.focus()
         # start spaCy only once the article is painted: its import holds the GIL
         self.call_after_refresh(self.run_analysis)
 
     def on_unmount(self) -> None:
         """End the analysis processes at once: quitting never waits for spaCy."""
+        self.save_position()
         processes.stop()
 
     def compute_header(self) -> tuple[str, ...]:
@@ -191,6 +197,7 @@ class ReadingScreen(MentionActions, SearchActions, CorrectionActions, LayoutActi
         if doc is None:
             return
         self._apply_visibility()
+        self.restore_selection()
         if self.selection is not None:
             entity = self._entity(self.selection.entity.id)
             self.selection = None if entity is None else Selection(
@@ -226,7 +233,9 @@ class ReadingScreen(MentionActions, SearchActions, CorrectionActions, LayoutActi
         line.position = (new.index, new.entity.count)
         self.panel.follow(new.entity.id)
         self.article.set_selection(new.entity.mentions, new.mention)
-        if old is None or old.entity.id != new.entity.id:
+        if self.keep_scroll:
+            pass
+        elif old is None or old.entity.id != new.entity.id:
             self.article.scroll_to_offset(new.entity.mentions[0].start)
         elif old.index != new.index:
             self.article.scroll_to_offset(new.mention.start)

@@ -84,6 +84,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._matches: list[tuple[int, int]] = []
         self._match_starts: list[int] = []
         self._match_current: tuple[int, int] | None = None
+        self._pending_top: int | None = None
 
     # --- data in
 
@@ -111,6 +112,22 @@ class ArticleView(ScrollView, can_focus=True):
         """The character offset of the first line on screen (0 before wrapping)."""
         y = self.scroll_offset.y
         return self._lines[y][0] if 0 <= y < len(self._lines) else 0
+
+    def restore_top(self, offset: int) -> None:
+        """Scroll so the line holding character ``offset`` is the first on screen (once
+        the text is wrapped that far)."""
+        self._pending_top = offset
+        self._apply_pending_top()
+
+    def _apply_pending_top(self) -> None:
+        offset = self._pending_top
+        if offset is None or not self._lines:
+            return
+        if offset > self._lines[-1][1] and self._wrap_pos <= len(self.text):
+            return  # not wrapped that far yet
+        self._pending_top = None
+        y = self.line_of(offset)
+        self.call_after_refresh(self.scroll_to, y=y, animate=False, immediate=True)
 
     def scroll_to_offset(self, offset: int, *, animate: bool = False) -> None:
         """Scroll so the line holding character ``offset`` is in view, near the middle."""
@@ -151,6 +168,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._wrap_pos = end + 1
         self.virtual_size = Size(self._wrapped_width, len(self._lines))
         self.refresh()
+        self._apply_pending_top()
         if self._wrap_pos <= len(self.text):
             self.set_timer(0.005, partial(self._wrap_more, generation))
 
