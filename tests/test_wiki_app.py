@@ -96,7 +96,9 @@ async def test_w_reads_the_whole_article_and_esc_comes_back(tmp_path: Path) -> N
         await pilot.press("e")  # the article's own entities, read like any article
         await settle(pilot)
         assert isinstance(app.screen, ArticleReadingScreen)
-        entities = [e.name for e in app.screen.document.entities]  # type: ignore[union-attr]
+        document = app.screen.document
+        assert document is not None
+        entities = [e.name for e in document.entities]
         assert {"Xi Jinping", "Kim Jong-un", "Peking"} <= set(entities)
         await pilot.press("escape")
         assert isinstance(app.screen, WikiArticleScreen)
@@ -135,3 +137,24 @@ async def test_c_changes_the_page_and_clears_the_pick(tmp_path: Path) -> None:
         shown = detail_text(app)
         assert "Associated Press — US-amerikanische Nachrichtenagentur" in shown
         assert "your pick" not in shown
+
+
+async def test_c_offers_the_other_pages_of_a_name_found_by_its_title(tmp_path: Path) -> None:
+    app = app_with(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await select(pilot, "Kursk")
+        await settle(pilot)
+        assert "Oblast Kursk — Verwaltungseinheit" in detail_text(app)
+        await _focus_detail(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        rows = detail_text(app)
+        assert "• Kursk (Stadt) — Stadt in Russland" in rows
+        assert "• Oblast Kursk" not in rows  # the page shown is not offered again
+        while "Kursk (Stadt)" not in str(reading(app).detail.candidates.highlighted_option.prompt):  # type: ignore[union-attr]
+            await pilot.press("down")
+        await pilot.press("enter")
+        await settle(pilot)
+        shown = detail_text(app)
+        assert "Kursk (Stadt) — Stadt in Russland" in shown and "your pick" in shown

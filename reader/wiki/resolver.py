@@ -26,6 +26,7 @@ from reader.wiki.resolve import (
     is_disambiguation,
     lead_sentences,
     rank,
+    title_score,
     title_variants,
 )
 
@@ -102,6 +103,19 @@ class Resolver:
         return Background(status="ambiguous", query=name, lang=lang, title=page["title"],
                           url=self.client.page_url(lang, page["title"]),
                           candidates=candidates, fetched_at=self.clock())
+
+    async def alternatives(self, name: str, lang: str,
+                           context: LookupContext) -> tuple[Candidate, ...]:
+        """Every page ``name`` may mean, best first for ``context``: the links of its
+        disambiguation page, else the search hits whose titles contain the name."""
+        page = (await self.titles(lang, [name])).get(name)
+        if page is not None and is_disambiguation(page):
+            pages = await self.client.links(lang, page["title"])
+        else:
+            pages = [p for p in await self.client.search(lang, name)
+                     if title_score(name, p.get("title", "")) >= 2]
+        return tuple(Candidate(p["title"], p.get("description", ""))
+                     for _, p in rank(name, pages, context))
 
     def found(self, name: str, lang: str, page: dict[str, Any], via: Via) -> Background:
         """The background of an article page, with what the card shows."""

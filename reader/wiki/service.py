@@ -129,6 +129,21 @@ class LookupService:
             self.cache.put(lang, as_context(context).key(name), bg)
         return replace(bg, notices=(*bg.notices, written)) if written else bg
 
+    async def alternatives(self, name: str, lang: str,
+                           context: LookupContext | Sequence[str] | None = None,
+                           ) -> tuple[Candidate, ...]:
+        """The pages ``name`` may mean (to choose another than the one shown)."""
+        if self.forced_offline or self.client is None:
+            raise LookupFailed("offline", "offline: the other pages of a name need the wiki")
+        try:
+            found = await Resolver(self.client, self.clock).alternatives(
+                name, lang, as_context(context))
+        except LookupFailed as exc:
+            exc.notices = self._went_offline() if exc.kind == "connection" else ()
+            raise
+        self._back_online()
+        return found
+
     def clear_pick(self, name: str, lang: str | None = None) -> int:
         """Forget the user's pick for ``name`` (in ``lang``, else every language) and
         what it chose; the next lookup resolves the name afresh."""

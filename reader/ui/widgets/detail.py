@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import replace
 
 from textual import work
 from textual.app import ComposeResult
@@ -28,55 +28,17 @@ from textual.reactive import reactive
 from textual.widgets import Static
 from textual.widgets.option_list import Option
 
-from reader.core.model import LABEL_NAMES, Document, Entity
 from reader.core.sanitize import one_line
 from reader.ui.widgets.candidates import CandidateList
-from reader.wiki.context import NO_CONTEXT, LookupContext
+from reader.ui.widgets.detail_parts import Subject, entity_header, styled
 from reader.wiki.model import Background, Candidate, LookupFailed
-from reader.wiki.present import Line, Role, present
+from reader.wiki.present import Line, present
 from reader.wiki.service import LookupService
 
 HINT = "w whole article · o open · y copy link · r refresh · c choose another page"
 PLACEHOLDER = "Select an entity to see its details."
+__all__ = ["DetailPane", "Subject"]
 CLEAR_PICK = "\x00clear-pick"  # the candidate option that forgets the user's pick
-ROLE_STYLES: dict[Role, str] = {"text": "", "title": "bold underline", "dim": "dim",
-                                "italic": "italic", "link": "$accent",
-                                "warning": "italic $warning"}
-
-
-@dataclass(frozen=True)
-class Subject:
-    """What the pane shows: an entity, and its lookup context in the article (built by
-    :meth:`LookupContext.of`, as ``reader prefetch`` builds it)."""
-
-    entity: Entity
-    context: LookupContext = NO_CONTEXT
-
-    @classmethod
-    def of(cls, entity: Entity, document: Document | None) -> Subject:
-        """``entity`` with its lookup context in ``document``."""
-        return cls(entity, LookupContext.of(document, entity))
-
-
-def styled(line: Line) -> Content:
-    """A presented line as Textual content (its text is never read as markup)."""
-    return Content.assemble(*((text, ROLE_STYLES[role]) for text, role in line))
-
-
-def entity_header(entity: Entity) -> list[Content]:
-    """Name, type, mention count and the other names the entity goes by."""
-    label = entity.label.lower()
-    lines = [
-        Content.styled(one_line(entity.name), f"bold $entity-{label}"),
-        Content.assemble((LABEL_NAMES[entity.label], f"$entity-{label}"),
-                         f" · {entity.count} mention{'s' if entity.count != 1 else ''}"),
-    ]
-    others = [one_line(v) for v in entity.variants if v != entity.name]
-    if others:
-        lines.append(Content.assemble(("also: ", "dim"), ", ".join(others)))
-    return lines
-
-
 class DetailPane(VerticalScroll):
     """The selected entity: type, mentions, variants, and its Wikipedia background."""
 
@@ -177,12 +139,39 @@ class DetailPane(VerticalScroll):
         if bg is None or self.subject is None:
             self.notify("Select an entity with a background first.")
             return
-        if not bg.candidates and bg.via != "pick":
-            self.notify("No other page of this name to choose from.", timeout=3)
+        if not bg.candidates and bg.via != "pick" and not self.choosing:
+            self.status = "looking for other pages of this name…"
+            self._draw()
+            self._alternatives(self.subject, bg)
             return
         self.choosing = not self.choosing
         self._draw()
         if self.choosing and self.candidates.display:
+            self.candidates.focus()
+
+    @work(exclusive=True, group="lookup")
+    async def _alternatives(self, subject: Subject, bg: Background) -> None:
+        """Fetch the pages a name may mean, then offer them (key c on a page found by
+        its title)."""
+        assert self.service is not None
+        try:
+            found = await self.service.alternatives(subject.entity.name, self.language,
+                                                    subject.context)
+        except LookupFailed as exc:
+            found = ()
+            self.notify(one_line(exc.message), severity="warning", markup=False)
+        if not self._is_current(subject) or self.background is not bg:
+            return
+        self.status = ""
+        others = tuple(c for c in found if c.title != bg.title)
+        if not others:
+            self.notify("No other page of this name to choose from.", timeout=3)
+            self._draw()
+            return
+        self.background = replace(bg, candidates=others)
+        self.choosing = True
+        self._draw()
+        if self.candidates.display:
             self.candidates.focus()
 
     def action_read_article(self) -> None:
