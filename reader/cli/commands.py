@@ -75,6 +75,10 @@ def annotate(args: argparse.Namespace) -> int:
         doc = analysed(analyzer, source.text)
     except pipelines.PipelineError as exc:
         fail(str(exc), EXIT_NO_PIPELINE)
+    if not getattr(args, "raw", False):  # the corrections made in the app
+        from reader.cli.library_commands import corrected
+
+        doc = corrected(doc, source.text)
     if source.note:
         warn(f"{source.name}: {source.note}")
     out = (to_json(doc, source, guess) if args.format == "json"
@@ -101,7 +105,12 @@ def _service(args: argparse.Namespace, read_only: bool = False) -> LookupService
 
 
 def open_app(args: argparse.Namespace) -> int:
-    """``reader FILE``: the reading app. SIGINT ends it with status 130."""
+    """``reader FILE``: the reading app (no FILE: the library). SIGINT ends it with 130."""
+    from reader.cli import library_commands
+
+    library_commands.default_language(args)
+    if args.file is None:
+        return library_commands.open_library(args)
     source = _load(args.file, args)
     guess = language_of(source, args.lang)
     analyzer = _analyzer(guess.language, args.model)
@@ -121,7 +130,7 @@ def open_app(args: argparse.Namespace) -> int:
         note = " · ".join(filter(None, (source.byline, source.note)))
         source = dataclasses.replace(source, name=source.heading, note=note)
     app = ReaderApp(source, guess.language, analyse, analyzer.choice.describe(),
-                    service)
+                    service, **library_commands.app_options(args, source))
     if _run_app(app):
         fail("interrupted", EXIT_INTERRUPTED)
     return 0 if app.return_code in (None, 0) else EXIT_FAILURE

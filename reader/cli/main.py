@@ -29,7 +29,8 @@ from reader.cli.errors import (
     fail,
 )
 
-SUBCOMMANDS = ("annotate", "lookup", "prefetch", "cache", "picks", "models")
+SUBCOMMANDS = ("annotate", "lookup", "prefetch", "cache", "picks", "models", "glossary",
+               "config")
 FORMATS_HELP = """formats (FILE may be any of them; chosen by suffix, else sniffed):
   plain text   UTF-8, UTF-16 with a byte-order mark, or cp1252; - reads stdin
   web page     an http:// or https:// URL: fetched, the article extracted, cached so
@@ -47,7 +48,10 @@ commands (reader COMMAND --help describes each):
   reader prefetch FILE...            look every entity of the files up into the cache
   reader cache stats|export|clear    the lookup cache
   reader picks list|clear NAME|--all disambiguation pages you picked
-  reader models [list|path|install]  the NER pipelines"""
+  reader models [list|path|install]  the NER pipelines
+  reader glossary FILE               the entities with their cached background (md|json|html)
+  reader config path                 where the settings file (TOML) is
+  reader                             (no FILE) the library of recent texts"""
 
 
 class Parser(argparse.ArgumentParser):
@@ -98,9 +102,10 @@ def build_parser() -> argparse.ArgumentParser:
         prog="reader", description="Read an article with its named entities explained.",
         formatter_class=argparse.RawDescriptionHelpFormatter, epilog=COMMANDS_HELP)
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
-    parser.add_argument("file", metavar="FILE",
-                        help="the article: a text, HTML, Markdown or EPUB file, a web page's "
-                             "URL, or - for stdin (formats below)")
+    parser.add_argument("file", metavar="FILE", nargs="?",
+                        help="the article (none: the library of recent texts): a text, "
+                             "HTML, Markdown or EPUB file, a web page's URL, or - for stdin "
+                             "(formats below)")
     _nlp_options(parser)
     _wiki_options(parser)
     parser.add_argument("--no-lookups", action="store_true",
@@ -124,6 +129,8 @@ def build_subparsers() -> argparse.ArgumentParser:
                           "stdin")
     ann.add_argument("--format", choices=["json", "md"], default="json",
                      help="json (default): the document model; md: a Markdown glossary")
+    ann.add_argument("--raw", action="store_true",
+                     help="the pipeline's own entities, without the corrections made in the app")
     _nlp_options(ann)
     ann.add_argument("--offline", action="store_true",
                      help="for a URL: fetch nothing, reopen the page fetched before")
@@ -190,6 +197,10 @@ def _no_such_file_or_command(arg: str) -> None:
 
 
 def _run(args_list: list[str]) -> int:
+    if args_list and args_list[0] in ("glossary", "config"):
+        from reader.cli import library_commands
+
+        return library_commands.run(args_list)
     if args_list and args_list[0] in SUBCOMMANDS:
         from reader.cli import commands
 
@@ -197,7 +208,8 @@ def _run(args_list: list[str]) -> int:
     if args_list:  # "reader anotate x": say so before argparse finds "x" surplus
         _no_such_file_or_command(args_list[0])
     args = build_parser().parse_args(args_list)
-    _no_such_file_or_command(args.file)
+    if args.file is not None:
+        _no_such_file_or_command(args.file)
     if sys.stdout.isatty():  # the app: a child process starts importing spaCy now, while
         from reader.core.processes import warm_up  # reader reads, imports Textual, draws
 

@@ -60,7 +60,8 @@ class ReaderApp(App[None]):
                  analyse: AnalyseFn | None = None, pipeline: str = "",
                  lookup: LookupService | None = None, library: Library | None = None, *,
                  path: str = "", opener: Opener | None = None,
-                 settings: Settings | None = None, config_file: Path | None = None) -> None:
+                 settings: Settings | None = None, config_file: Path | None = None,
+                 notice: str = "") -> None:
         super().__init__()
         self.source = source
         self.library = library
@@ -73,6 +74,7 @@ class ReaderApp(App[None]):
         self.settings = settings or Settings()
         self.config_file = config_file  # where a theme chosen in the palette is saved
         self._theme_ready = False
+        self.notice = notice  # e.g. the settings file is malformed
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         """The theme's variables and one colour per entity type ($entity-per …)."""
@@ -80,6 +82,9 @@ class ReaderApp(App[None]):
 
     def on_mount(self) -> None:
         """Apply the settings; open the article on the reading screen, or the library."""
+        if self.notice:
+            self.notify(one_line(self.notice), title="Settings", severity="warning",
+                        markup=False)
         if self.settings.keys:
             self.set_keymap(self.settings.keys)
         if self.settings.theme:
