@@ -126,6 +126,7 @@ class DetailPane(VerticalScroll):
             return
         shown = self.background.candidates if self.background else ()
         self.background, self.choosing = None, False
+        self.call_after_refresh(self.focus)  # the list goes away: keys stay in the pane
         if event.title == CLEAR_PICK:
             self.service.clear_pick(self.subject.entity.name, self.language)
             self.notify("Your pick is forgotten: chosen by the article again.", timeout=3)
@@ -145,9 +146,9 @@ class DetailPane(VerticalScroll):
             self._alternatives(self.subject, bg)
             return
         self.choosing = not self.choosing
-        self._draw()
-        if self.choosing and self.candidates.display:
-            self.candidates.focus()
+        self._draw(reset=not self.choosing)
+        if self.choosing:
+            self._show_candidates()
 
     @work(exclusive=True, group="lookup")
     async def _alternatives(self, subject: Subject, bg: Background) -> None:
@@ -168,11 +169,18 @@ class DetailPane(VerticalScroll):
             self.notify("No other page of this name to choose from.", timeout=3)
             self._draw()
             return
-        self.background = replace(bg, candidates=others)
+        self.background = replace(bg, candidates=found)  # the page shown is not listed
         self.choosing = True
         self._draw()
+        self._show_candidates()
+
+    def _show_candidates(self) -> None:
+        """Focus the candidate list and scroll it into view (in a short pane it is
+        below the page)."""
         if self.candidates.display:
             self.candidates.focus()
+            self.call_after_refresh(self.scroll_to_widget, self.candidates, animate=False,
+                                    top=True)
 
     def action_read_article(self) -> None:
         """Read the shown page's whole article in the terminal (key w)."""
