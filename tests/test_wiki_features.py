@@ -172,3 +172,15 @@ async def test_a_pick_is_kept_changed_and_cleared(tmp_path: Path) -> None:
     assert service.clear_pick("Kursk", "de") == 1
     again = await service.lookup("Kursk", "de", ctx)
     assert (again.title, again.via, again.cached) == ("Oblast Kursk", "title", False)
+
+
+async def test_an_entry_without_hints_is_not_served_for_a_hinted_name_online(
+        tmp_path: Path) -> None:
+    service, _ = _service(tmp_path)
+    plain_kursk = await service.lookup("Kursk", "de")  # `reader lookup Kursk`: no context
+    assert plain_kursk.status == "ambiguous"
+    region = LookupContext(label="LOC", admin="Region")
+    assert (await service.lookup("Kursk", "de", region)).title == "Oblast Kursk"
+    offline, _ = _service(tmp_path, offline=True)
+    stadt = LookupContext(label="LOC", admin="Stadt")  # never looked up: the plain entry
+    assert (await offline.lookup("Kursk", "de", stadt)).status == "ambiguous"

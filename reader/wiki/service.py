@@ -53,11 +53,12 @@ class LookupService:
         limit = self.missing_age if bg.status == "missing" else self.max_age
         return self.clock() - bg.fetched_at > limit
 
-    def cached(self, name: str, lang: str,
-               context: LookupContext = NO_CONTEXT) -> Background | None:
-        """The cache entry of ``name`` in ``context`` (else of the name alone)."""
+    def cached(self, name: str, lang: str, context: LookupContext = NO_CONTEXT,
+               *, any_context: bool = False) -> Background | None:
+        """The cache entry of ``name`` in ``context``; with ``any_context`` (offline),
+        else the entry of the name looked up without hints."""
         bg = self.cache.get(lang, context.key(name))
-        if bg is None and context.key(name) != key_of(name):
+        if bg is None and any_context and context.key(name) != key_of(name):
             bg = self.cache.get(lang, key_of(name))
         return None if bg is None else replace(bg, cached=True)
 
@@ -75,7 +76,7 @@ class LookupService:
         ctx = as_context(context)
         key = ctx.key(name)  # computed once: read and written under the same key
         pick = self.cache.pick(lang, key_of(name))
-        cached = self.cached(name, lang, ctx)
+        cached = self.cached(name, lang, ctx, any_context=self.forced_offline)
         if cached is not None and pick and cached.title != pick:
             cached = None if not self.forced_offline else cached  # chosen before the pick
         if cached is not None and not refresh and (
@@ -96,6 +97,7 @@ class LookupService:
             bg = await Resolver(self.client, self.clock).resolve(name, lang, ctx, pick, known)
         except LookupFailed as exc:
             notices = self._went_offline() if exc.kind == "connection" else ()
+            cached = cached or self.cached(name, lang, ctx, any_context=True)
             if exc.kind == "connection" and cached is not None:
                 return replace(cached, notices=notices)
             exc.notices = notices
