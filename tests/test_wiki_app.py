@@ -158,3 +158,23 @@ async def test_c_offers_the_other_pages_of_a_name_found_by_its_title(tmp_path: P
         await settle(pilot)
         shown = detail_text(app)
         assert "Kursk (Stadt) — Stadt in Russland" in shown and "your pick" in shown
+
+
+async def test_w_and_the_palette_work_from_the_entity_list(tmp_path: Path) -> None:
+    app = app_with(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await select(pilot, "Wladimir Putin")
+        await settle(pilot)
+        await pilot.press("w")  # the entity list has the focus
+        await settle(pilot)
+        assert isinstance(app.screen, WikiArticleScreen)
+        await pilot.press("escape")
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"whole wikipedia article")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, WikiArticleScreen)
+        assert "# Politische Laufbahn" in screen_text(app)

@@ -73,6 +73,11 @@ class ReaderCommands(Provider):
                    f"Entities with their cached background, as <name>.glossary.{fmt}")
         yield ("Switch theme", self.app.action_change_theme,
                "Choose a theme (your choice is saved)")
+        # the Wikipedia page (issue 15)
+        yield ("Read the whole Wikipedia article", screen.action_read_article,
+               "The selected entity's article, section by section (key w)")
+        yield ("Choose another Wikipedia page", screen.action_choose_page,
+               "Re-open the pages the name may mean, or forget your pick (key c)")
 
     def _export(self, screen: ReadingScreen, fmt: str) -> None:
         if screen.document is None:

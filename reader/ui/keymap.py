@@ -43,6 +43,13 @@ READING = [
             id="copy_link"),
     Binding("r", "refresh", "Retry/refresh", tooltip="Retry a failed lookup, refresh one",
             id="refresh"),
+    # the Wikipedia page (issue 15): the detail pane does the work
+    Binding("w", "read_article", "Article", show=False,
+            tooltip="Read the entity's whole Wikipedia article here (esc comes back)",
+            id="read_article"),
+    Binding("c", "choose_page", "Choose page", show=False,
+            tooltip="Choose another Wikipedia page for the name, or forget your pick",
+            id="choose_page"),
     *(Binding(k, f"toggle_type('{lab}')", LABEL_NAMES[lab], show=False,
               tooltip=f"Show or hide {LABEL_NAMES[lab]}", id=f"toggle_{lab.lower()}")
       for k, lab in TYPE_KEYS.items()),

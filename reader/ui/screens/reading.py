@@ -262,6 +262,16 @@ class ReadingScreen(MentionActions, SearchActions, CorrectionActions, LayoutActi
             return
         self.detail.retry()
 
+    # --- the Wikipedia page (issue 15): the detail pane does the work
+
+    def action_read_article(self) -> None:
+        """Read the selected entity's whole Wikipedia article (key w)."""
+        self.detail.action_read_article()
+
+    def action_choose_page(self) -> None:
+        """Choose another page for the selected name, or forget your pick (key c)."""
+        self.detail.action_choose_page()
+
     def _url(self) -> str | None:
         url = self.detail.url
         if url is None:
