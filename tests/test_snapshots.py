@@ -118,7 +118,14 @@ def test_palette_commands(snap_compare) -> None:  # type: ignore[no-untyped-def]
     async def run(pilot: Pilot[None]) -> None:
         await settle(pilot)
         await pilot.press("ctrl+p", *"gloss")
-        await pilot.pause(0.5)
+        from textual.command import CommandList
+
+        for _ in range(100):  # the palette searches in the background
+            await pilot.pause(0.05)
+            found = pilot.app.screen.query(CommandList)
+            if found and found.first().option_count >= 3:
+                break
+        await pilot.pause(0.2)
 
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=run)
 

@@ -17,6 +17,7 @@ class SearchActions(ScreenPart):
     search_phrase: str = ""
     search_matches: list[tuple[int, int]] = []
     search_index: int | None = None
+    search_anchor: int = 0  # where the search started: the first match from here is shown
 
     @property
     def search_bar(self) -> SearchBar:
@@ -27,15 +28,16 @@ class SearchActions(ScreenPart):
     def action_search(self) -> None:
         """Type a phrase to find in the article (key s)."""
         me = self.me
+        me.search_anchor = me.article.top_offset()
         me.search_bar.start()
 
     def on_search_bar_changed(self, event: SearchBar.Changed) -> None:
-        """Find the phrase as it is typed; go to the first match from the top of the
-        screen."""
+        """Find the phrase as it is typed; go to the first match from where the screen
+        was when the search started."""
         me = self.me
         me.search_phrase = event.phrase
         me.search_matches = find_all(me.article.text, event.phrase)
-        top = me.article.top_offset()
+        top = me.search_anchor
         starts = [s for s, _ in me.search_matches]
         i = bisect_left(starts, top)
         me.search_index = (i if i < len(starts) else 0) if starts else None

@@ -22,4 +22,4 @@ class MentionLine(Widget):
         index, count = self.position
         return Content.assemble(("mention ", "dim"), (f"{index + 1}", "bold"),
                                 (" of ", "dim"), (f"{count}", "bold"),
-                                ("   n/N move · p passages", "dim"))
+                                (" · p passages", "dim"))
