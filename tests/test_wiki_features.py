@@ -184,3 +184,10 @@ async def test_an_entry_without_hints_is_not_served_for_a_hinted_name_online(
     offline, _ = _service(tmp_path, offline=True)
     stadt = LookupContext(label="LOC", admin="Stadt")  # never looked up: the plain entry
     assert (await offline.lookup("Kursk", "de", stadt)).status == "ambiguous"
+
+
+async def test_offline_lookup_without_context_finds_a_hinted_entry(tmp_path: Path) -> None:
+    service, _ = _service(tmp_path)
+    await service.lookup("Kursk", "de", LookupContext(label="LOC", admin="Region"))
+    offline, _ = _service(tmp_path, offline=True)  # `reader lookup Kursk --offline`
+    assert (await offline.lookup("Kursk", "de")).title == "Oblast Kursk"

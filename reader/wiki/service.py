@@ -56,10 +56,12 @@ class LookupService:
     def cached(self, name: str, lang: str, context: LookupContext = NO_CONTEXT,
                *, any_context: bool = False) -> Background | None:
         """The cache entry of ``name`` in ``context``; with ``any_context`` (offline),
-        else the entry of the name looked up without hints."""
+        else the entry of the name looked up without hints, else with any."""
         bg = self.cache.get(lang, context.key(name))
         if bg is None and any_context and context.key(name) != key_of(name):
             bg = self.cache.get(lang, key_of(name))
+        if bg is None and any_context:
+            bg = self.cache.get_hinted(lang, key_of(name))
         return None if bg is None else replace(bg, cached=True)
 
     # --- lookups
