@@ -55,14 +55,18 @@ class Background:
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Background:
         """A background from :meth:`to_json` (older entries lack the newer fields)."""
-        known = {f.name for f in fields(cls)}
-        data = {k: v for k, v in data.items() if k in known}
-        data["candidates"] = tuple(Candidate(**c) for c in data.get("candidates", ()))
+        data = {k: v for k, v in data.items() if k in _STORED}
+        if data.get("candidates"):
+            data["candidates"] = tuple(Candidate(**c) for c in data["candidates"])
+        else:
+            data["candidates"] = ()
         coords = data.get("coordinates")
         data["coordinates"] = (float(coords[0]), float(coords[1])) if coords else None
-        data["languages"] = tuple(data.get("languages", ()))
-        data.pop("notices", None)
+        data["languages"] = tuple(data.get("languages") or ())
         return cls(**data)
+
+
+_STORED = frozenset(f.name for f in fields(Background)) - {"notices"}
 
 
 @dataclass(frozen=True)

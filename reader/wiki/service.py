@@ -77,10 +77,8 @@ class LookupService:
         that shows it and then refreshes it with ``refresh=True``."""
         ctx = as_context(context)
         key = ctx.key(name)  # computed once: read and written under the same key
-        pick = self.cache.pick(lang, key_of(name))
+        # (a pick drops the name's entries, so a cached entry never predates the pick)
         cached = self.cached(name, lang, ctx, any_context=self.forced_offline)
-        if cached is not None and pick and cached.title != pick:
-            cached = None if not self.forced_offline else cached  # chosen before the pick
         if cached is not None and not refresh and (
                 self.forced_offline or allow_stale or not self.is_stale(cached)):
             return cached
@@ -88,6 +86,7 @@ class LookupService:
             if cached is not None:
                 return cached
             raise LookupFailed("offline", NOT_CACHED)
+        pick = self.cache.pick(lang, key_of(name))
         return await self._fetch(name, lang, ctx, key, pick, cached)
 
     async def _fetch(self, name: str, lang: str, ctx: LookupContext, key: str,
