@@ -1,6 +1,6 @@
 """reader's benchmarks: each figure beside the floor it cannot beat, measured in one run.
 
-    python -m benchmarks.run [--quick]
+    python -m benchmarks.run [--quick] [--only PART ...]
 
 Prints a table and writes ``benchmarks/results.json``. Benchmarks are not tests: nothing
 here passes or fails; the targets are shown for comparison.  Every input is built from
@@ -26,6 +26,7 @@ from benchmarks import books, models
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "sample_articles" / "article-de-putin-kim-beijing.txt"
 RESULTS = Path(__file__).resolve().parent / "results.json"
+PARTS = ["startup", "analysis", "lookups", "pipelines", "books"]
 
 
 def best_of(n: int, cmd: list[str]) -> float:
@@ -236,15 +237,27 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true",
                     help="fewer repeats; books of 1 MB only (no 5 and 20 MB)")
+    ap.add_argument("--only", nargs="+", choices=PARTS, default=PARTS, metavar="PART",
+                    help=f"measure only these parts ({', '.join(PARTS)}); the results file "
+                         "keeps the others' last figures")
     args = ap.parse_args()
     results: dict[str, Any] = {"machine": machine(), "inputs": {"sample": SAMPLE.name},
                                "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
                                "load_average_before": os.getloadavg()}
-    results["startup"] = startup(1 if args.quick else 3)
-    results["analysis"] = analysis((SAMPLE.read_text(encoding="utf-8") + "\n\n") * 40)
-    results["lookups"] = asyncio.run(lookups(200))
-    results["pipelines"] = {lang: models.compare(lang) for lang in ("de", "en")}
-    results["scale"] = scale(args.quick)
+    if set(args.only) != set(PARTS) and RESULTS.exists():
+        kept = json.loads(RESULTS.read_text(encoding="utf-8"))
+        results.update({k: kept[k] for k in ("startup", "analysis", "lookups", "pipelines",
+                                             "scale") if k in kept})
+    if "startup" in args.only:
+        results["startup"] = startup(1 if args.quick else 3)
+    if "analysis" in args.only:
+        results["analysis"] = analysis((SAMPLE.read_text(encoding="utf-8") + "\n\n") * 40)
+    if "lookups" in args.only:
+        results["lookups"] = asyncio.run(lookups(200))
+    if "pipelines" in args.only:
+        results["pipelines"] = {lang: models.compare(lang) for lang in ("de", "en")}
+    if "books" in args.only:
+        results["scale"] = scale(args.quick)
     results["inputs"]["scale"] = "benchmarks/data/de-{1,5,20}mb.txt (the German sample, " \
         "repeated: benchmarks/bigtext.py)"
     results["load_average"] = os.getloadavg()
