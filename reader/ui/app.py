@@ -5,6 +5,7 @@ texts, from which it opens one (through the ``opener`` the command line gives it
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,7 @@ from reader.core.sanitize import one_line
 from reader.core.source import Source
 from reader.library.config import Settings, save_theme
 from reader.library.store import Library
+from reader.ui.colours import BASE, entity_colours
 from reader.ui.commands import ReaderCommands
 from reader.ui.keymap import APP as APP_KEYS
 from reader.ui.screens.help import HelpScreen, help_sections
@@ -25,12 +27,7 @@ from reader.ui.screens.reading import ReadingScreen
 from reader.ui.widgets.article import ArticleView
 from reader.wiki.service import LookupService
 
-ENTITY_COLOURS = {
-    "entity-per": "#5fafff",
-    "entity-loc": "#87d75f",
-    "entity-org": "#ffaf5f",
-    "entity-misc": "#d787ff",
-}
+ENTITY_COLOURS = BASE  # on textual-dark; every theme gets its own (reader.ui.colours)
 
 
 @dataclass(frozen=True)
@@ -78,10 +75,13 @@ class ReaderApp(App[None]):
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         """The theme's variables and one colour per entity type ($entity-per …)."""
-        return {**super().get_theme_variable_defaults(), **ENTITY_COLOURS}
+        return {**super().get_theme_variable_defaults(),
+                **entity_colours(self.current_theme)}
 
     def on_mount(self) -> None:
         """Apply the settings; open the article on the reading screen, or the library."""
+        if os.environ.get("NO_COLOR"):  # https://no-color.org: attributes, markers
+            self.add_class("-no-color")
         if self.notice:
             self.notify(one_line(self.notice), title="Settings", severity="warning",
                         markup=False)

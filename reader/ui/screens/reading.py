@@ -10,7 +10,7 @@ Widgets report back with messages (an entity chosen, a lookup settled).
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from textual import work
 from textual.app import ComposeResult
@@ -23,7 +23,7 @@ from textual.worker import get_current_worker
 
 from reader.core import processes
 from reader.core.analysis import AnalyseFn, Progress
-from reader.core.model import LABEL_NAMES, LABELS, Document, Entity, Label, Mention
+from reader.core.model import Document, Entity, Label, Mention
 from reader.core.sanitize import one_line
 from reader.core.source import Source
 from reader.library.corrections import apply
@@ -33,6 +33,7 @@ from reader.ui.screens.reading_corrections import CorrectionActions
 from reader.ui.screens.reading_layout import LayoutActions
 from reader.ui.screens.reading_memory import MemoryActions
 from reader.ui.screens.reading_mentions import MentionActions
+from reader.ui.screens.reading_panel import PanelActions
 from reader.ui.screens.reading_search import SearchActions
 from reader.ui.widgets.article import ArticleView
 from reader.ui.widgets.detail import DetailPane, Subject
@@ -60,7 +61,7 @@ class Selection:
 
 
 class ReadingScreen(MentionActions, SearchActions, CorrectionActions, LayoutActions,
-                    MemoryActions, Screen[None]):
+                    MemoryActions, PanelActions, Screen[None]):
     """Read an article with its named entities highlighted and explained."""
 
     BINDINGS = [
@@ -196,7 +197,7 @@ class ReadingScreen(MentionActions, SearchActions, CorrectionActions, LayoutActi
         itself)."""
         if doc is None:
             return
-        self._apply_visibility()
+        self.apply_visibility()
         self.restore_selection()
         if self.selection is not None:
             entity = self._entity(self.selection.entity.id)
@@ -291,30 +292,3 @@ class ReadingScreen(MentionActions, SearchActions, CorrectionActions, LayoutActi
         if url:
             self.app.copy_to_clipboard(url)
             self.notify(f"Copied {one_line(url)}", timeout=3, markup=False)
-
-    # --- the entity panel
-
-    def action_filter(self) -> None:
-        """Type to filter the entity list."""
-        self.panel.start_filter()
-
-    def action_toggle_type(self, label: str) -> None:
-        """Show or hide one type of entity, in the list and in the article."""
-        typed = next((lab for lab in LABELS if lab == label), None)
-        if typed is None:
-            return
-        self.hidden = self.hidden ^ {typed}
-        shown = typed not in self.hidden
-        self.notify(f"{LABEL_NAMES[typed]}: {'shown' if shown else 'hidden'}", timeout=2)
-
-    def watch_hidden(self) -> None:
-        """Types shown or hidden: recolour the article (the panel follows by itself)."""
-        self._apply_visibility()
-
-    def _apply_visibility(self) -> None:
-        if self.document is None:
-            return
-        hidden = self.hidden
-        # every mention takes its entity's colour, even where the model labelled it otherwise
-        self.article.set_mentions([replace(m, label=e.label) for e in self.document.entities
-                                   if e.label not in hidden for m in e.mentions])

@@ -24,6 +24,8 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 from reader.core.model import LABEL_NAMES, LABELS, Entity, Label
 from reader.core.sanitize import one_line
 
+MARKERS: dict[Label, str] = {"PER": "● ", "LOC": "▲ ", "ORG": "■ ", "MISC": "◆ "}
+"""Per-type markers before each row when colour is off (NO_COLOR)."""
 MAX_ROWS = 300  # per type; the filter searches every entity
 
 
@@ -36,6 +38,11 @@ class EntityList(OptionList):
         Binding("g", "first", "First", show=False),
         Binding("G", "last", "Last", show=False),
     ]
+
+    def action_first(self) -> None:
+        """The first entity, with its group header in view (home, g)."""
+        super().action_first()
+        self.scroll_home(animate=False, immediate=True)
 
 
 @dataclass(frozen=True)
@@ -160,9 +167,10 @@ class EntityPanel(Vertical):
             items.append(Option(title, id=f"group:{label}", disabled=True))
             if hidden:
                 continue
+            mark = MARKERS[label] if self.app.has_class("-no-color") else "▍"
             for e in group[:MAX_ROWS]:
                 prompt = Content.assemble(
-                    ("▍", f"$entity-{label.lower()}"), one_line(e.name), (f"  {e.count}", "dim"))
+                    (mark, f"$entity-{label.lower()}"), one_line(e.name), (f"  {e.count}", "dim"))
                 items.append(Option(prompt, id=e.id))
                 shown += 1
             if len(group) > MAX_ROWS:
