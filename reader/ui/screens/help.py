@@ -48,7 +48,9 @@ def help_sections(anywhere: list[Binding], article_bindings: list[BindingType],
         return out
 
     return [
-        ("Anywhere", [*rows(anywhere), ("tab, shift+tab", "Move between panes")]),
+        ("Anywhere", [*rows(anywhere), ("tab, shift+tab", "Move between panes"),
+                      ("ctrl+p", "Command palette: go to an entity, types, search, glossary, "
+                                 "panel, theme")]),
         ("Article", rows([b for b in article_bindings if isinstance(b, Binding)])),
         ("Search in the article (s) — not the entity filter (/)", list(SEARCH_HELP)),
         ("Entity list", [("↑ ↓, j k", "Move (selects the entity)"),
