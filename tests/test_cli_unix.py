@@ -374,7 +374,8 @@ def test_every_subcommand_help_describes_its_arguments(
     sub = next(a for a in parser._actions if a.dest == "command")
     assert isinstance(sub.choices, dict)
     choices: dict[str, argparse.ArgumentParser] = dict(sub.choices)
-    assert set(choices) == {"annotate", "lookup", "prefetch", "cache", "models"}
+    assert set(choices) == {"annotate", "lookup", "prefetch", "cache", "picks",
+                            "models"}
     for name, subparser in choices.items():
         with pytest.raises(SystemExit) as exit_:
             main([name, "--help"])
