@@ -159,8 +159,12 @@ class DetailPane(VerticalScroll):
             found = await self.service.alternatives(subject.entity.name, self.language,
                                                     subject.context)
         except LookupFailed as exc:
-            found = ()
-            self.notify(one_line(exc.message), severity="warning", markup=False)
+            if self._is_current(subject):
+                self.status = ""
+                self._draw()
+                self.notify(one_line(exc.message), severity="warning", markup=False)
+            self.post_message(self.Settled(exc.notices, self.service.offline))
+            return
         if not self._is_current(subject) or self.background is not bg:
             return
         self.status = ""
