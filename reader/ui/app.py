@@ -131,7 +131,10 @@ class ReaderApp(App[None]):
         """Every key, over the current screen."""
         if isinstance(self.screen, HelpScreen):
             return
-        screen_bindings = [b for b in self.screen.BINDINGS if isinstance(b, Binding)]
+        anywhere = [b for b in self.BINDINGS if isinstance(b, Binding)]
+        keys = {b.key for b in anywhere}
+        screen_bindings = [b for b in self.screen.BINDINGS
+                           if isinstance(b, Binding) and b.key not in keys]
         self.push_screen(HelpScreen(help_sections(
-            [*(b for b in self.BINDINGS if isinstance(b, Binding)), *screen_bindings],
+            [*anywhere, *screen_bindings],
             ArticleView.BINDINGS, self.get_key_display)))

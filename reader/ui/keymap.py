@@ -19,6 +19,10 @@ APP = [
 ]
 
 READING = [
+    # q and ? again, first, so the footer shows them even in an 80-column terminal
+    Binding("q", "app.quit", "Quit", tooltip="Quit reader", id="quit_reading"),
+    Binding("question_mark", "app.help", "Help", tooltip="This list of keys",
+            id="help_reading"),
     Binding("slash", "filter", "Filter", tooltip="Filter the entity list by typing",
             id="filter"),
     Binding("s", "search", "Search", tooltip="Search the article text for a phrase",
@@ -30,7 +34,7 @@ READING = [
     Binding("p", "passages", "Passages",
             tooltip="Every mention of the selected entity in its sentence; enter goes there",
             id="passages"),
-    Binding("l", "toggle_panel", "Entities", show=False,
+    Binding("l", "toggle_panel", "Entities", show=True,
             tooltip="Show or hide the entity panel (a drawer in a narrow terminal)",
             id="toggle_panel"),
     Binding("right_square_bracket", "next_match", "Next match", show=False,

@@ -110,7 +110,7 @@ class ReadingScreen(MentionActions, SearchActions, CorrectionActions, LayoutActi
                                                            ReadingScreen.hidden)
                 yield MentionLine(id="mention-line")
                 yield DetailPane(self.lookup, self.language, id="detail")
-        yield Footer()
+        yield Footer(compact=True)
 
     @property
     def article(self) -> ArticleView:

@@ -22,9 +22,16 @@ class TitleBar(Widget):
         self.heading = heading
 
     def render(self) -> Content:
-        """The heading (the file name) in bold, then each non-empty part after a dot."""
-        pieces: list[Content | tuple[str, str] | str] = [(one_line(self.heading), "bold")]
-        for part in self.parts:
-            if part:
-                pieces += [("  ·  ", "dim"), one_line(part)]
-        return Content.assemble(*pieces)
+        """The heading (the file name) in bold, then each non-empty part after a dot; in a
+        narrow terminal the longest parts (the pipeline's name) give way first, so the
+        entity count and the analysis state stay readable."""
+        parts = [one_line(p) for p in self.parts if p]
+        width = self.size.width or 1_000
+        while True:
+            pieces: list[Content | tuple[str, str] | str] = [(one_line(self.heading), "bold")]
+            for part in parts:
+                pieces += [("  ·  ", "dim"), part]
+            content = Content.assemble(*pieces)
+            if content.cell_length <= width - 2 or len(parts) <= 1:
+                return content
+            parts.remove(max(parts, key=len))
