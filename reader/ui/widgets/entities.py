@@ -69,6 +69,10 @@ class EntityPanel(Vertical):
     hidden: reactive[frozenset[Label]] = reactive(frozenset(), init=False)
     _follow: str | None = None  # the screen's selected entity
 
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._reported: set[str] = set()  # entities the list chose, not yet followed
+
     def compose(self) -> ComposeResult:
         """The filter box over the list."""
         yield Input(placeholder="filter entities…", id="filter")
@@ -101,8 +105,16 @@ class EntityPanel(Vertical):
             self._rebuild()
 
     def follow(self, entity_id: str | None) -> None:
-        """The screen selected ``entity_id``: highlight it (and keep it through rebuilds)."""
+        """The screen selected ``entity_id``: highlight it (and keep it through rebuilds).
+
+        A selection the list itself reported is not moved back to: the user's keys may
+        already have taken the highlight further, and moving it back would replay every
+        step and cancel each lookup in turn."""
         self._follow = entity_id
+        if entity_id is not None and entity_id in self._reported:
+            self._reported.discard(entity_id)
+            return
+        self._reported.clear()
         options = self.entity_list
         current = options.highlighted_option
         if entity_id is None or (current is not None and current.id == entity_id):
@@ -195,9 +207,14 @@ class EntityPanel(Vertical):
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         """Moving in the list chooses the entity."""
         event.stop()
-        self.post_message(self.EntityChosen(event.option.id))
+        self._report(event.option.id)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Enter or a click chooses the entity."""
         event.stop()
-        self.post_message(self.EntityChosen(event.option.id))
+        self._report(event.option.id)
+
+    def _report(self, entity_id: str | None) -> None:
+        if entity_id is not None:
+            self._reported.add(entity_id)
+        self.post_message(self.EntityChosen(entity_id))
