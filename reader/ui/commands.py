@@ -62,6 +62,9 @@ class ReaderCommands(Provider):
     def _commands(self, screen: ReadingScreen) -> Iterator[Command]:
         yield ("Search the article text", screen.action_search,
                "Type a phrase: matches highlighted, ] [ between them (key s)")
+        if screen.source.toc:
+            yield ("Table of contents", screen.action_contents,
+                   "The book's chapters; enter goes to one (key T)")
         yield ("Show or hide the entity panel", screen.action_toggle_panel,
                "More room for the article (key l)")
         for label in LABELS:

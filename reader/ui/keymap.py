@@ -34,6 +34,8 @@ READING = [
     Binding("p", "passages", "Passages",
             tooltip="Every mention of the selected entity in its sentence; enter goes there",
             id="passages"),
+    Binding("T", "contents", "Contents", show=False,
+            tooltip="A book's table of contents: enter goes to the chapter", id="contents"),
     Binding("l", "toggle_panel", "Entities", show=True,
             tooltip="Show or hide the entity panel (a drawer in a narrow terminal)",
             id="toggle_panel"),

@@ -9,6 +9,7 @@ from reader.core.model import LABEL_NAMES, Entity
 from reader.core.sanitize import one_line
 from reader.library.passages import passages
 from reader.ui.keymap import TYPE_KEYS
+from reader.ui.screens.contents import ContentsScreen
 from reader.ui.screens.part import ScreenPart
 from reader.ui.screens.passages import PassagesScreen
 
@@ -69,3 +70,18 @@ class MentionActions(ScreenPart):
             me.article.focus()
 
         me.app.push_screen(PassagesScreen(sel.entity, found, sel.index), go)
+
+    def action_contents(self) -> None:
+        """A book's table of contents; enter scrolls the article to the chapter."""
+        me = self.me
+        toc = me.source.toc
+        if not toc:
+            me.notify("This text has no table of contents (books have one).", markup=False)
+            return
+
+        def go(offset: int | None) -> None:
+            if offset is not None:
+                me.article.restore_top(offset)
+                me.article.focus()
+
+        me.app.push_screen(ContentsScreen(toc, me.article.top_offset()), go)
