@@ -21,12 +21,12 @@ import time
 from pathlib import Path
 from typing import Any
 
-from benchmarks import books, models
+from benchmarks import books, extract, linking, models
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "sample_articles" / "article-de-putin-kim-beijing.txt"
 RESULTS = Path(__file__).resolve().parent / "results.json"
-PARTS = ["startup", "analysis", "lookups", "pipelines", "books"]
+PARTS = ["startup", "analysis", "lookups", "linking", "extract", "pipelines", "books"]
 
 
 def best_of(n: int, cmd: list[str]) -> float:
@@ -176,6 +176,10 @@ ROWS = [
     ("lookups", "prefetch 200: requests", ("lookups", "prefetch_requests"), "≤ 1.0×",
      ("lookups", "prefetch_request_target"), "⌈n/50⌉ + ambiguous"),
     ("lookups", "prefetch 200: wall (s)", ("lookups", "prefetch_wall_s"), "", None, ""),
+    ("lookups", "linking accuracy (mentions)", ("linking", "accuracy"), "≥ 0.95",
+     ("linking", "mentions"), "mentions in the linking set"),
+    ("formats", "200 KB page: article extracted (s)", ("extract", "extract_best_s"), "< 0.5",
+     ("extract", "extract_median_s"), "median of 5"),
 ]
 for _mb in ("1", "5"):
     _key = f"{_mb}mb"
@@ -246,14 +250,18 @@ def main() -> None:
                                "load_average_before": os.getloadavg()}
     if set(args.only) != set(PARTS) and RESULTS.exists():
         kept = json.loads(RESULTS.read_text(encoding="utf-8"))
-        results.update({k: kept[k] for k in ("startup", "analysis", "lookups", "pipelines",
-                                             "scale") if k in kept})
+        results.update({k: kept[k] for k in ("startup", "analysis", "lookups", "linking",
+                                             "extract", "pipelines", "scale") if k in kept})
     if "startup" in args.only:
         results["startup"] = startup(1 if args.quick else 3)
     if "analysis" in args.only:
         results["analysis"] = analysis((SAMPLE.read_text(encoding="utf-8") + "\n\n") * 40)
     if "lookups" in args.only:
         results["lookups"] = asyncio.run(lookups(200))
+    if "linking" in args.only:
+        results["linking"] = {k: v for k, v in linking.linking().items() if k != "errors"}
+    if "extract" in args.only:
+        results["extract"] = extract.extraction()
     if "pipelines" in args.only:
         results["pipelines"] = {lang: models.compare(lang) for lang in ("de", "en")}
     if "books" in args.only:
