@@ -90,7 +90,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     def set_mentions(self, mentions: list[Mention]) -> None:
         """All mentions to style (any order; they must not overlap)."""
-        self._mentions = sorted(mentions)
+        self._mentions = sorted(mentions, key=_start)  # they never overlap
         self._starts = [m.start for m in self._mentions]
         self.refresh()
 
@@ -243,3 +243,7 @@ class ArticleView(ScrollView, can_focus=True):
         if key == self._current:
             style += self.get_component_rich_style("article--current")
         return style
+
+
+def _start(mention: Mention) -> int:
+    return mention.start
