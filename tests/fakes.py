@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 
 from reader.core.analysis import AnalyseFn, Progress
 from reader.core.grouping import group
@@ -49,3 +50,16 @@ SAMPLE_NAMES: dict[str, Label] = {
     "Ukraine": "LOC", "Kursk": "LOC", "Moskau": "LOC", "Kiew": "LOC", "Pjöngjang": "LOC",
     "Zweiten Weltkriegs": "MISC",
 }
+
+
+def ruler_pipeline(path: Path, patterns: list[tuple[str, str]], lang: str = "de") -> Path:
+    """Save at ``path`` a pipeline spaCy loads like any other: a blank ``lang`` pipeline
+    whose NER is an entity ruler with ``patterns`` (label, phrase)."""
+    import spacy
+
+    nlp = spacy.blank(lang)
+    ruler = nlp.add_pipe("entity_ruler", name="ner")
+    ruler.add_patterns([{"label": lab, "pattern": pat}  # type: ignore[attr-defined]
+                        for lab, pat in patterns])
+    nlp.to_disk(path)
+    return path

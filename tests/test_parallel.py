@@ -12,12 +12,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import spacy
 
 from reader.core import processes
 from reader.core.analysis import Analyzer
 from reader.core.model import Mention
 from reader.core.ner import blocks
+from tests.fakes import ruler_pipeline
 
 PATTERNS = [("PER", "Angela Merkel"), ("PER", "Merkel"), ("LOC", "Berlin"), ("LOC", "Paris"),
             ("ORG", "Vereinte Nationen")]
@@ -33,13 +33,7 @@ BOOK = "Ein Bericht.\n\n" + "\n\n".join(PARAGRAPHS * 120) + "\n\nEnde in Paris.\
 @pytest.fixture(scope="module")
 def pipeline(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A pipeline directory spaCy loads like any other, with an entity ruler as its NER."""
-    nlp = spacy.blank("de")
-    ruler = nlp.add_pipe("entity_ruler", name="ner")
-    ruler.add_patterns([{"label": lab, "pattern": pat}  # type: ignore[attr-defined]
-                        for lab, pat in PATTERNS])
-    path = tmp_path_factory.mktemp("pipeline") / "ruler_de"
-    nlp.to_disk(path)
-    return path
+    return ruler_pipeline(tmp_path_factory.mktemp("pipeline") / "ruler_de", PATTERNS)
 
 
 @pytest.fixture(autouse=True)

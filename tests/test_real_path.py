@@ -11,12 +11,12 @@ from collections.abc import Callable, Generator
 from pathlib import Path
 
 import pytest
-import spacy
 from textual.pilot import Pilot
 
 from reader.core.analysis import Analyzer
 from reader.core.source import Source
 from reader.ui.app import ReaderApp
+from tests.fakes import ruler_pipeline
 from tests.ui_helpers import SIZE, entity_rows, reading, screen_text, select, settle
 
 PATTERNS = [("PER", "Angela Merkel"), ("PER", "Merkel"), ("LOC", "Berlin"), ("LOC", "Paris"),
@@ -29,13 +29,7 @@ TEXT = "Ein Bericht.\n\n" + PARAGRAPH * 6 + "Ende des Berichts in Paris.\n"
 @pytest.fixture(scope="module")
 def pipeline(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A pipeline directory spaCy loads like any other, with an entity ruler as its NER."""
-    nlp = spacy.blank("de")
-    ruler = nlp.add_pipe("entity_ruler", name="ner")
-    ruler.add_patterns([{"label": lab, "pattern": pat}  # type: ignore[attr-defined]
-                        for lab, pat in PATTERNS])
-    path = tmp_path_factory.mktemp("pipeline") / "ruler_de"
-    nlp.to_disk(path)
-    return path
+    return ruler_pipeline(tmp_path_factory.mktemp("pipeline") / "ruler_de", PATTERNS)
 
 
 @pytest.fixture
