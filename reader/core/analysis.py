@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reader.core import pipelines, processes
-from reader.core.consistency import propagate
+from reader.core.consistency import Consistency
 from reader.core.grouping import group
 from reader.core.language import detect_language
 from reader.core.model import Document, Mention
@@ -26,7 +26,6 @@ class Progress:
     done: float
 
 
-PROPAGATE_EVERY_UPDATE = 300_000  # characters
 # a partial document that takes longer than this to build and show (the caller's time
 # before it asks for more counts) comes again only after BUILD_PAUSE times as long, and
 # not within BOOK_UPDATE_EVERY: the analysing processes keep (nearly) every core
@@ -67,8 +66,10 @@ class Analyzer:
         """Yield ever more complete documents, in the order of the text, while the text is
         analysed: by default in child processes (one for an article, ``workers`` or
         :func:`~reader.core.processes.worker_count` for a book), so spaCy never holds this
-        interpreter's lock; the last one has ``done == 1.0``. Without ``partial``, only
-        that one (no time spent on documents nobody shows)."""
+        interpreter's lock; the last one has ``done == 1.0``. A partial document holds
+        exactly the blocks analysed so far, consistency included (:class:`Consistency`),
+        so its rows stay and its counts only grow. Without ``partial``, only the last
+        one (no time spent on documents nobody shows)."""
         if in_process:
             batches = extract(self.nlp, text, batch_chars)
         else:
@@ -76,16 +77,16 @@ class Analyzer:
             batches = processes.stream_mentions(text, self.choice, batch_chars, count)
         end = len(text.rstrip())  # where the last block ends
         total = max(len(text), 1)
-        mentions: list[Mention] = []
+        found = Consistency(text)
         build_cost, next_build = 0.0, 0.0
         for batch, reached in batches:
-            mentions.extend(batch)
             done = 1.0 if reached >= end else min(reached / total, 0.99)
+            found.add(batch, reached, last=done >= 1.0)
             if done < 1.0 and (not partial or (build_cost > SLOW_BUILD
                                                 and time.monotonic() < next_build)):
                 continue  # a book: the last partial document is recent enough
             started = time.monotonic()
-            document = self._partial(text, mentions, reached, done)
+            document = self._document(text, found.mentions())
             yield Progress(document, done)
             resumed = time.monotonic()
             build_cost = resumed - started  # building it, and the caller showing it
@@ -93,17 +94,13 @@ class Analyzer:
                 next_build = resumed + max(build_cost * BUILD_PAUSE, BOOK_UPDATE_EVERY)
         # (stopped early, by :func:`reader.core.processes.stop`: no complete document)
 
-    def _partial(self, text: str, mentions: list[Mention], reached: int,
-                 done: float) -> Document:
-        # consistency over the analysed part: on every update for an article, only at
-        # the end for a book (it rescans the text)
-        if done >= 1.0 or reached <= PROPAGATE_EVERY_UPDATE:
-            return self._document(text, propagate(text, mentions, reached))
-        return self._document(text, list(mentions))
-
     def analyse(self, text: str) -> Document:
-        mentions = [m for batch, _ in extract(self.nlp, text) for m in batch]
-        return self._document(text, propagate(text, mentions))
+        """The complete document of ``text``, analysed in this process."""
+        found = Consistency(text)
+        for batch, reached in extract(self.nlp, text):
+            found.add(batch, reached)
+        found.add([], len(text), last=True)
+        return self._document(text, found.mentions())
 
     def _document(self, text: str, mentions: list[Mention]) -> Document:
         return Document(text=text, language=self.language, pipeline=self.choice.describe(),

@@ -3,64 +3,127 @@
 A statistical model tags "Putin" in one sentence and misses it in the next. Every further
 occurrence of a surface form that the document already has as an entity (whole words,
 not inside another mention, not across a paragraph break) is added as a mention with
-that form's label. This adds mentions of entities already found, never new entities.
-Likewise a span that is nothing but a run of names found alone elsewhere is split.
+that form's label (the majority of the model's readings). This adds mentions of entities
+already found, never new entities. Likewise a span that is nothing but a run of names
+found alone elsewhere is split.
+
+:class:`Consistency` does this block by block as the analysis goes, so every partial
+document of a book is truthful and counts only grow: a run is split only by names found
+before it (or beside it), and a form learned late is looked for in the text before it
+every time the analysed part has doubled (always while it is short, and at the end).
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter
+from operator import attrgetter
 
 from reader.core.model import Label, Mention
 
+WORD = re.compile(r"(?<![\w-])\w+")  # where a form may start: a whole word
+FIRST_WORD = re.compile(r"\w+")
+WORD_GOES_ON = re.compile(r"[\w-]")
+LOOK_BACK_ALWAYS = 300_000  # characters: up to here, every block looks back at once
 
-def split_runs(mentions: list[Mention]) -> list[Mention]:
-    """A span made only of names found alone elsewhere ("Moskau Nordkorea") is two names."""
-    alone: dict[str, Counter[Label]] = {}
-    for m in mentions:
-        if " " not in m.text:
-            alone.setdefault(m.text, Counter())[m.label] += 1
-    out: list[Mention] = []
-    for m in mentions:
-        words = m.text.split(" ")
-        if len(words) < 2 or not all(w in alone for w in words):
-            out.append(m)
-            continue
-        pos = m.start
-        for w in words:
-            out.append(Mention(pos, pos + len(w), w, alone[w].most_common(1)[0][0]))
-            pos += len(w) + 1
-    return out
+
+class Consistency:
+    """The model's mentions of a text, block by block in order, with the occurrences it
+    missed of the forms it found (:meth:`mentions`)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.reached = 0  # the text before this offset is analysed
+        self._found: list[Mention] = []  # the model's (runs split)
+        self._added: list[tuple[int, int, str]] = []  # (start, end, form) it missed
+        self._votes: dict[str, Counter[Label]] = {}  # form -> the model's labels
+        self._bases: dict[str, str] = {}
+        self._alone: dict[str, Counter[Label]] = {}  # one-word names -> labels
+        self._taken = bytearray(len(text))  # 1 inside a mention
+        self._forms: dict[str, list[str]] = {}  # first word -> forms, longest first
+        self._late: dict[str, list[str]] = {}  # forms not yet looked for before them
+        self._looked_back = 0  # ``reached`` at the last look back
+
+    def add(self, mentions: list[Mention], reached: int, last: bool = False) -> None:
+        """The model's ``mentions`` of the next blocks, up to offset ``reached``
+        (``last``: the whole text is analysed)."""
+        for m in mentions:
+            if " " not in m.text:
+                self._alone.setdefault(m.text, Counter())[m.label] += 1
+        for m in self._split_runs(mentions):
+            self._found.append(m)
+            self._taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+            if m.base:
+                self._bases.setdefault(m.text, m.base)
+            if "\n" not in m.text and sum(c.isalpha() for c in m.text) >= 2:
+                self._learn(m)
+        before = self.reached
+        self._scan(before, reached, self._forms)
+        self.reached = max(reached, before)
+        if self._late and (last or self.reached <= LOOK_BACK_ALWAYS
+                           or self.reached >= 2 * self._looked_back):
+            self._scan(0, before, self._late)
+            self._late = {}
+            self._looked_back = self.reached
+
+    def mentions(self) -> list[Mention]:
+        """Every mention so far, in the order of the text."""
+        labels = {form: votes.most_common(1)[0][0] for form, votes in self._votes.items()}
+        added = [Mention(s, e, form, labels[form], self._bases.get(form, ""))
+                 for s, e, form in self._added]
+        return sorted(self._found + added, key=attrgetter("start"))
+
+    def _split_runs(self, mentions: list[Mention]) -> list[Mention]:
+        """A span made only of names found alone ("Moskau Nordkorea") is two names."""
+        out: list[Mention] = []
+        for m in mentions:
+            words = m.text.split(" ")
+            if len(words) < 2 or not all(w in self._alone for w in words):
+                out.append(m)
+                continue
+            pos = m.start
+            for w in words:
+                out.append(Mention(pos, pos + len(w), w, self._alone[w].most_common(1)[0][0]))
+                pos += len(w) + 1
+        return out
+
+    def _learn(self, mention: Mention) -> None:
+        form = mention.text
+        votes = self._votes.get(form)
+        if votes is None:
+            first = FIRST_WORD.match(form)
+            votes = self._votes[form] = Counter()
+            if first is not None and first.start() == 0:  # (a form must start a word)
+                for table in (self._forms, self._late):
+                    forms = table.setdefault(first.group(), [])
+                    forms.append(form)
+                    forms.sort(key=len, reverse=True)
+        votes[mention.label] += 1
+
+    def _scan(self, start: int, end: int, forms: dict[str, list[str]]) -> None:
+        """Add the occurrences of ``forms`` in ``text[start:end]`` outside any mention."""
+        text, taken = self.text, self._taken
+        for word in WORD.finditer(text, start, end):
+            candidates = forms.get(word.group())
+            if candidates is None:
+                continue
+            s = word.start()
+            for form in candidates:
+                e = s + len(form)
+                if e <= end and text.startswith(form, s) \
+                        and WORD_GOES_ON.match(text, e) is None:
+                    if taken.find(1, s, e) < 0:
+                        self._added.append((s, e, form))
+                        taken[s:e] = b"\x01" * (e - s)
+                    break
 
 
 def propagate(text: str, mentions: list[Mention], end: int | None = None) -> list[Mention]:
     """``mentions`` (runs of known names split) plus every missed occurrence of their
-    forms in ``text[:end]``."""
+    forms in ``text[:end]``, in one go."""
     if not mentions:
         return mentions
-    mentions = split_runs(mentions)
-    votes: dict[str, Counter[Label]] = {}
-    bases = {m.text: m.base for m in mentions if m.base}
-    for m in mentions:
-        if "\n" not in m.text and sum(c.isalpha() for c in m.text) >= 2:
-            votes.setdefault(m.text, Counter())[m.label] += 1
-    if not votes:
-        return mentions
-    labels = {form: counts.most_common(1)[0][0] for form, counts in votes.items()}
-    alternatives = "|".join(re.escape(f) for f in sorted(labels, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
-    found = sorted(mentions)
-    starts = [m.start for m in found]
-    added: list[Mention] = []
-    for match in pattern.finditer(text, 0, len(text) if end is None else end):
-        s, e = match.span()
-        i = bisect_right(starts, s) - 1
-        if i >= 0 and found[i].end > s:  # inside (or at) an existing mention
-            continue
-        if i + 1 < len(found) and found[i + 1].start < e:  # overlaps the next one
-            continue
-        form = match.group()
-        added.append(Mention(s, e, form, labels[form], bases.get(form, "")))
-    return sorted(found + added) if added else found
+    consistency = Consistency(text)
+    consistency.add(sorted(mentions, key=attrgetter("start")),
+                    len(text) if end is None else end, last=True)
+    return consistency.mentions()
