@@ -16,7 +16,12 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install -q -c constraints.txt -e '.[dev]'
 	touch $@
 
+# byte-compiled once, so start-up never compiles reader's modules (with
+# PYTHONDONTWRITEBYTECODE set, Python would do it on every start)
+COMPILE := $(BIN)/python -m compileall -q reader benchmarks >/dev/null
+
 run: $(STAMP)  ## open the German sample article
+	@$(COMPILE)
 	$(BIN)/reader $(ARTICLE)
 
 lint: $(STAMP)
@@ -34,6 +39,7 @@ evaluate: $(STAMP)  ## P/R/F per label of the bundled pipelines on the held-out 
 	$(BIN)/python -m training.evaluate de en --data $(DATA)
 
 bench: $(STAMP)  ## speed and memory figures, printed and written to benchmarks/results.json
+	@$(COMPILE)
 	$(BIN)/python -m benchmarks.run
 
 clean:

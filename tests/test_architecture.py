@@ -30,3 +30,23 @@ def test_import_linter_contracts_hold() -> None:
     exe = Path(sys.executable).parent / "lint-imports"
     lint = subprocess.run([str(exe), "--no-cache"], capture_output=True, text=True, cwd=ROOT)
     assert lint.returncode == 0, lint.stdout + lint.stderr
+
+
+STARTUP = """
+import sys
+import reader.cli.commands, reader.ui.app
+from reader.wiki.settings import WikiSettings
+service = WikiSettings.resolve(cache_dir=sys.argv[1]).service()
+slow = sorted(m for m in ("httpx", "wikipediaapi", "spacy", "trafilatura")
+              if m in sys.modules)
+client = type(service.client).__name__  # made on first use
+print(",".join(slow) or "none", client, "httpx" in sys.modules)
+"""
+
+
+def test_the_app_starts_without_network_or_nlp_libraries(tmp_path: Path) -> None:
+    """What the app imports before its first paint leaves out httpx, wikipedia-api, spaCy
+    and trafilatura (the wiki client is made on the first lookup, NER runs in processes)."""
+    out = subprocess.run([sys.executable, "-c", STARTUP, str(tmp_path)],
+                         capture_output=True, text=True, cwd=ROOT, check=True)
+    assert out.stdout.strip() == "none WikiClient True"

@@ -29,7 +29,7 @@ def analysed(analyzer: Analyzer, text: str, cache_dir: str | Path | None = None)
     interrupt (ctrl+c) ends the analysis at once; a failure is one line and status 1 (3
     when the pipeline does not load)."""
     updates = cached_analysis(analyzer, text, AnalysisCache.default(cache_dir),
-                              prestart=False, partial=False)(text)
+                              partial=False)(text)
     last = None
     try:
         for progress in updates:

@@ -14,6 +14,7 @@ output into a closed pipe ends quietly (141), an interrupt ends with 130.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import difflib
 import os
 import sys
@@ -196,12 +197,28 @@ def _no_such_file_or_command(arg: str) -> None:
          f"see 'reader --help')", EXIT_USAGE)
 
 
+def _warm_up(words: list[str]) -> None:
+    """Analysis processes start importing spaCy now, while reader reads the file and
+    imports the rest (and the app draws): one, or as many as a book of this size gets."""
+    from reader.core import processes
+
+    size = 0
+    for word in words:
+        with contextlib.suppress(OSError, ValueError):
+            if not word.startswith("-") and Path(word).is_file():
+                size = Path(word).stat().st_size
+                break
+    processes.warm_up(processes.worker_count(size))
+
+
 def _run(args_list: list[str]) -> int:
     if args_list and args_list[0] in ("glossary", "config"):
         from reader.cli import library_commands
 
         return library_commands.run(args_list)
     if args_list and args_list[0] in SUBCOMMANDS:
+        if args_list[0] == "annotate":
+            _warm_up(args_list[1:])
         from reader.cli import commands
 
         return commands.dispatch(build_subparsers().parse_args(args_list))
@@ -210,10 +227,8 @@ def _run(args_list: list[str]) -> int:
     args = build_parser().parse_args(args_list)
     if args.file is not None:
         _no_such_file_or_command(args.file)
-    if sys.stdout.isatty():  # the app: a child process starts importing spaCy now, while
-        from reader.core.processes import warm_up  # reader reads, imports Textual, draws
-
-        warm_up()
+    if sys.stdout.isatty():  # the app (it needs a terminal)
+        _warm_up([args.file] if args.file else [])
     from reader.cli import commands  # (its imports are the slow part of start-up)
 
     return commands.open_app(args)

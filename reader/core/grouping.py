@@ -145,9 +145,15 @@ def _merge_surnames(groups: dict[str, _Group], lang: str) -> None:
 def group(mentions: Iterable[Mention], lang: str = "de") -> list[Entity]:
     """Entities from mentions in a text of language ``lang``, most mentioned first."""
     groups: dict[str, _Group] = {}
+    keys: dict[tuple[str, Label], str] = {}  # a book repeats its names thousands of times
     for m in mentions:
-        k = group_key(m.text, m.label, lang)
-        groups.setdefault(k, _Group(k, lang)).add(m)
+        k = keys.get((m.text, m.label))
+        if k is None:
+            k = keys[(m.text, m.label)] = group_key(m.text, m.label, lang)
+        group_ = groups.get(k)
+        if group_ is None:
+            group_ = groups[k] = _Group(k, lang)
+        group_.add(m)
     _merge_genitives(groups, lang)
     _merge_short_forms(groups, lang)
     _merge_surnames(groups, lang)
@@ -156,8 +162,12 @@ def group(mentions: Iterable[Mention], lang: str = "de") -> list[Entity]:
     return entities
 
 
+def _position(mention: Mention) -> tuple[int, int]:
+    return mention.start, mention.end
+
+
 def _entity(g: _Group) -> Entity:
-    mentions = sorted(g.mentions)
+    mentions = sorted(g.mentions, key=_position)
     label = g.label
     counts = Counter(m.text for m in mentions)
     variants = sorted(counts, key=lambda v: (-len(v), -counts[v], v))

@@ -80,12 +80,13 @@ def _choose(proc: Proc, choice: PipelineChoice) -> None:
         proc.stdin.flush()
 
 
-def warm_up() -> None:
-    """Start one process importing spaCy before the pipeline is even chosen (the first
-    thing the app does): :func:`prestart` and :func:`stream_mentions` take it."""
-    proc = _spawn(None)
+def warm_up(count: int = 1) -> None:
+    """Start ``count`` processes importing spaCy before the pipeline is even chosen (the
+    first thing the app and ``reader annotate`` do): :func:`prestart` and
+    :func:`stream_mentions` take them, :func:`cool_down` ends those not taken."""
+    procs = [_spawn(None) for _ in range(count)]
     with _lock:
-        _warm.append(proc)
+        _warm.extend(procs)
 
 
 def cool_down() -> None:

@@ -47,6 +47,7 @@ def cached_analysis(analyzer: Analyzer, text: str, cache: AnalysisCache | None,
         early = _Early(cache, key, text)
     elif prestart:
         analyzer.prestart(len(text))
+        processes.cool_down()  # more processes warmed up than the text needs
 
     def analyse(given: str) -> Iterator[Progress]:
         nonlocal early

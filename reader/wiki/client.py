@@ -17,14 +17,13 @@ import httpx
 import wikipediaapi
 
 from reader import __version__
+from reader.wiki.api import DEFAULT_API, MAX_TITLES
 from reader.wiki.model import LookupFailed
 
-DEFAULT_API = "https://{lang}.wikipedia.org/w/api.php"
 # Wikimedia's policy asks for a way to reach the operator: READER_CONTACT (URL or e-mail)
 CONTACT = os.environ.get("READER_CONTACT", "terminal reading assistant")
 USER_AGENT = f"reader/{__version__} ({CONTACT})"
 MAX_IN_FLIGHT = 3
-MAX_TITLES = 50
 # only what the card shows: lead, disambiguation flag, short description, coordinates,
 # the other languages and the date of the last edit
 PAGE_PROPS = "extracts|pageprops|description|coordinates|langlinks|revisions"

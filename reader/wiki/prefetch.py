@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from reader.core.model import Document
 from reader.core.names import key_of
-from reader.wiki.client import MAX_TITLES
+from reader.wiki.api import MAX_TITLES
 from reader.wiki.context import LookupContext
 from reader.wiki.model import Background, LookupFailed
 from reader.wiki.resolve import title_variants

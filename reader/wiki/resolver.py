@@ -14,10 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader.core.names import base_name
-from reader.wiki.client import WikiClient
 from reader.wiki.context import LookupContext
 from reader.wiki.model import Background, Candidate, Via
 from reader.wiki.resolve import (
@@ -29,6 +28,9 @@ from reader.wiki.resolve import (
     title_score,
     title_variants,
 )
+
+if TYPE_CHECKING:
+    from reader.wiki.client import WikiClient
 
 LANG_NAMES = {"de": "German", "en": "English"}
 # what a batched title query answered: asked title → its page, or None (no such page)

@@ -11,18 +11,22 @@ each result carries the notices raised while it was made.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from reader.core.names import key_of
 from reader.wiki.articles import sections
 from reader.wiki.cache import Cache
-from reader.wiki.client import WikiClient
 from reader.wiki.context import NO_CONTEXT, LookupContext
 from reader.wiki.model import Article, Background, Candidate, LookupFailed
 from reader.wiki.prefetch import PrefetchSummary, prefetch
 from reader.wiki.resolver import Answers, Resolver
+
+if TYPE_CHECKING:
+    from reader.wiki.client import WikiClient
 
 DAY = 86_400.0
 NOT_CACHED = "not cached — run `reader prefetch` while online"
@@ -36,15 +40,28 @@ class LookupService:
 
     def __init__(self, client: WikiClient | None, cache: Cache, *, offline: bool = False,
                  max_age_days: float = 30, missing_days: float = 3,
-                 clock: Callable[[], float] = time.time) -> None:
-        self.client = client
+                 clock: Callable[[], float] = time.time,
+                 connect: Callable[[], WikiClient] | None = None) -> None:
+        self._client = client
+        self._connect = connect  # makes the client on first use (instead of ``client``)
+        self._connecting = threading.Lock()
         self.cache = cache
-        self.forced_offline = offline or client is None  # --offline: never the network
+        # --offline: never the network
+        self.forced_offline = offline or (client is None and connect is None)
         self.offline = self.forced_offline  # now: forced, or after a failed connection
         self.max_age = max_age_days * DAY
         self.missing_age = missing_days * DAY
         self.clock = clock
         self.notice = cache.notice  # about the cache as opened (damaged, read-only)
+
+    @property
+    def client(self) -> WikiClient | None:
+        """The wiki client (None: offline), made on first use when the service was given
+        ``connect``: httpx and wikipedia-api are then no part of the app's start-up."""
+        with self._connecting:
+            if self._client is None and self._connect is not None and not self.forced_offline:
+                self._client = self._connect()
+        return self._client
 
     # --- cache rules
 

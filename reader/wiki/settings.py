@@ -6,12 +6,16 @@ import math
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
 
+from reader.wiki.api import DEFAULT_API
 from reader.wiki.cache import Cache
-from reader.wiki.client import DEFAULT_API, WikiClient
 from reader.wiki.service import LookupService
+
+if TYPE_CHECKING:
+    from reader.wiki.client import WikiClient
 
 DEFAULT_MAX_AGE_DAYS = 30.0
 
@@ -68,6 +72,12 @@ class WikiSettings:
         """A lookup service; with ``offline`` no client exists, so nothing can connect."""
         if "{lang}" not in self.api:
             raise ValueError(f"--wiki-api must contain {{lang}}: {self.api}")
-        client = None if self.offline else WikiClient(self.api)
-        return LookupService(client, self.cache(read_only), offline=self.offline,
-                             max_age_days=self.max_age_days)
+        return LookupService(None, self.cache(read_only), offline=self.offline,
+                             max_age_days=self.max_age_days,
+                             connect=None if self.offline else self.client)
+
+    def client(self) -> WikiClient:
+        """A client of the wiki at :attr:`api` (httpx and wikipedia-api imported now)."""
+        from reader.wiki.client import WikiClient
+
+        return WikiClient(self.api)

@@ -14,6 +14,7 @@ user's pick, which can be cleared there).
 
 from __future__ import annotations
 
+import importlib
 import time
 from collections.abc import Callable
 from dataclasses import replace
@@ -80,8 +81,16 @@ class DetailPane(VerticalScroll):
         yield CandidateList(id="candidates", markup=False)
 
     def on_mount(self) -> None:
-        """Nothing to pick until a name turns out to be ambiguous."""
+        """Nothing to pick until a name turns out to be ambiguous. Once the screen is
+        drawn, the wiki client's modules are imported in a thread (not at start-up, not on
+        the event loop when the first entity is chosen)."""
         self.candidates.display = False
+        if self.service is not None and not self.service.forced_offline:
+            self.call_after_refresh(self._import_client)
+
+    @work(thread=True, group="import")
+    def _import_client(self) -> None:
+        importlib.import_module("reader.wiki.client")
 
     @property
     def body(self) -> Static:
