@@ -9,9 +9,11 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from textual.app import App
 from textual.binding import Binding
+from textual.screen import Screen
 
 from reader.core.analysis import AnalyseFn
 from reader.core.sanitize import one_line
@@ -94,13 +96,17 @@ class ReaderApp(App[None]):
                 self.notify(f"Unknown theme {one_line(self.settings.theme)!r} in the "
                             "settings: using the default.", severity="warning", markup=False)
         self._theme_ready = True
+
+    def get_default_screen(self) -> Screen[Any]:
+        """The article's reading screen, or the library: the first screen drawn (no blank
+        screen before it)."""
         if self.source is not None and self.analyse is not None:
             self.title = self.source.name
-            self.push_screen(ReadingScreen(self.source, self.language, self.analyse,
-                                           self.pipeline, self.lookup, self.library,
-                                           self.path))
-        elif self.library is not None:
-            self.push_screen(LibraryScreen(self.library))
+            return ReadingScreen(self.source, self.language, self.analyse, self.pipeline,
+                                 self.lookup, self.library, self.path)
+        if self.library is not None:
+            return LibraryScreen(self.library)
+        return super().get_default_screen()
 
     def watch_theme(self, theme: str) -> None:
         """A theme chosen (in the palette) is saved in the settings file."""
