@@ -89,10 +89,23 @@ class ArticleView(ScrollView, can_focus=True):
     # --- data in
 
     def set_mentions(self, mentions: list[Mention]) -> None:
-        """All mentions to style (any order; they must not overlap)."""
+        """All mentions to style (any order; they must not overlap). The article is drawn
+        again only when the lines on screen change (a book's next partial analysis adds
+        mentions far below them)."""
+        before = self._on_screen()
         self._mentions = sorted(mentions, key=_start)  # they never overlap
         self._starts = [m.start for m in self._mentions]
-        self.refresh()
+        if self._on_screen() != before:
+            self.refresh()
+
+    def _on_screen(self) -> list[Mention] | None:
+        """The mentions on the lines now on screen (None before the text is wrapped)."""
+        top = self.scroll_offset.y
+        if not self._lines or top >= len(self._lines):
+            return None
+        bottom = min(top + max(self.size.height, 1), len(self._lines)) - 1
+        return self._in_line(self._mentions, self._starts, self._lines[top][0],
+                             self._lines[bottom][1], lambda m: m)
 
     def set_selection(self, mentions: list[Mention], current: Mention | None) -> None:
         """Mark the selected entity's mentions, and the one the cursor is on."""
