@@ -41,10 +41,17 @@ def test_paths(lang: str, data_dir: Path, dev: bool = False) -> list[tuple[str, 
     return paths
 
 
-def evaluate(lang: str, model: Path, data_dir: Path) -> list[dict[str, Any]]:
-    """Scores of ``model`` on each held-out test split of ``lang``."""
-    nlp = spacy.load(model)
-    return [_score(nlp, lang, name, path, model) for name, path in test_paths(lang, data_dir)]
+def evaluate(lang: str, model: Path, data_dir: Path, dev: bool = False,
+             disable: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+    """Scores of ``model`` on each held-out test split of ``lang`` (with ``dev``, on the
+    dev split), with the components in ``disable`` switched off."""
+    nlp = spacy.load(model, exclude=list(disable))
+    results = [_score(nlp, lang, name, path, model)
+               for name, path in test_paths(lang, data_dir, dev)]
+    for result in results:
+        result["split"] = "dev" if dev else "test"
+        result["without"] = list(disable)
+    return results
 
 
 def _score(nlp: Any, lang: str, corpus: str, test_path: Path, model: Path) -> dict[str, Any]:
@@ -125,8 +132,10 @@ def _prf(c: Counter[str]) -> dict[str, float]:
 
 
 def format_table(result: dict[str, Any]) -> str:
-    lines = [f"{result['lang']} · {result['corpus']}: {result['sentences']} held-out units, "
-             f"{result['tokens']} tokens ({Path(result['model']).name})",
+    split = " (dev split)" if result.get("split") == "dev" else ""
+    without = f", without {', '.join(result['without'])}" if result.get("without") else ""
+    lines = [f"{result['lang']} · {result['corpus']}{split}: {result['sentences']} held-out "
+             f"units, {result['tokens']} tokens ({Path(result['model']).name}{without})",
              f"  {'label':6} {'P':>6} {'R':>6} {'F':>6}"]
     for lab, s in result["per_label"].items():
         lines.append(f"  {lab:6} {s['p']:6.3f} {s['r']:6.3f} {s['f']:6.3f}")
@@ -144,13 +153,16 @@ def main() -> None:
     ap.add_argument("--gazetteer", action="store_true",
                     help="also show what the gazetteer adds and how precise that is")
     ap.add_argument("--dev", action="store_true",
-                    help="with --gazetteer: on the dev split (for choosing), not the test split")
+                    help="on the dev split (for choosing), not the test split")
+    ap.add_argument("--without", nargs="*", default=[], metavar="COMPONENT",
+                    help="leave these pipeline components out (to measure what they do)")
     args = ap.parse_args()
     if not args.data.is_dir():
         raise SystemExit(f"evaluate: the NER corpora are not here: {args.data} is missing "
                          "(pass --data DIR or make evaluate DATA=DIR)")
     for lang in args.langs:
-        for result in evaluate(lang, args.model or MODELS / lang, args.data):
+        for result in evaluate(lang, args.model or MODELS / lang, args.data, args.dev,
+                               tuple(args.without)):
             print(json.dumps(result, indent=1) if args.json else format_table(result))
         if args.gazetteer:
             print("\n".join(gazetteer_effect(lang, args.model or MODELS / lang, args.data,

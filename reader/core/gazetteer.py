@@ -11,7 +11,9 @@ plain dictionary lookup: loading is a JSON read and the cost per token is a few 
 lookups.
 
 The factory is registered under spaCy's ``spacy_factories`` entry point, so
-``spacy.load`` finds it wherever reader is installed.
+``spacy.load`` finds it wherever reader is installed; importing this module also
+registers the German rule components that follow it in the bundled pipeline
+(``reader.core.adjective_names``, ``reader.core.nouns``).
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+
+from reader.core import adjective_names, nouns  # noqa: F401  (registers their factories)
 
 FILE = "names.json"
 BASES_FILE = "genitive_bases.json"

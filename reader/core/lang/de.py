@@ -93,6 +93,62 @@ ADJECTIVE_SUFFIXES = ("sch", "lich", "ig", "igt", "iert", "bar", "sam", "haft", 
                       "ell", "al", "iv", "är", "ös", "ensisch", "ianisch")
 
 
+# words before a noun that make it a common noun: names take no indefinite article,
+# demonstrative, possessive or quantifier ("eine Allianz", "diese Allianz", "seine Gäste")
+_DETERMINERS = """
+ein eine einer einen einem eines kein keine keiner keinen keinem keines
+diese dieser diesen diesem dieses jene jener jenen jenem jenes jede jeder jeden jedem jedes
+solche solcher solchen welche welcher welchen manche mancher manchen
+mein meine meiner meinen meinem meines dein deine deiner deinen deinem deines
+sein seine seiner seinen seinem seines ihr ihre ihrer ihren ihrem ihres
+unser unsere unserer unseren unserem unseres euer eure eurer euren eurem eures
+viele vielen mehrere mehreren einige einigen wenige wenigen
+"""
+COMMON_DETERMINERS = frozenset(_DETERMINERS.split())
+# prepositions whose phrase after a noun names what it relates ("die Allianz zwischen
+# den beiden Ländern"): a relational common noun, not a name
+RELATION_PREPOSITIONS = frozenset({"zwischen"})
+# nouns in front of a name that say it is an organisation ("der Versicherer Allianz")
+ORGANISATION_NOUNS = frozenset({
+    "Konzern", "Unternehmen", "Firma", "Versicherer", "Versicherungskonzern", "Bank",
+    "Partei", "Verein", "Verband", "Gruppe", "Marke", "Hersteller", "Sender", "Zeitung",
+    "Verlag", "Klub", "Club", "Mannschaft", "Band", "Stiftung", "Gewerkschaft",
+    "Autobauer", "Chemiekonzern", "Handelskette", "Fluggesellschaft", "Airline",
+})
+# nouns that look like a declined adjective ("Osten" is not "ost" + "-en")
+NOT_ADJECTIVES = frozenset({"Norden", "Süden", "Osten", "Westen", "Rechte", "Rechten"})
+# final components of nouns for roles and offices: "Regierender Bürgermeister" and
+# "Parlamentarischer Staatssekretär" are titles, not names
+ROLE_FINALS = ("meister", "minister", "sekretär", "sekretärin", "anwalt", "anwältin",
+               "direktor", "direktorin", "präsident", "präsidentin", "vorsitzender",
+               "vorsitzende", "kanzler", "kanzlerin", "leiter", "leiterin", "beauftragter",
+               "beauftragte", "richter", "richterin", "offizier", "kommissar", "kommissarin",
+               "vertreter", "vertreterin", "referent", "referentin")
+
+
+def final_component(noun: str) -> str | None:
+    """The listed final component or suffix of a head noun, inflection undone
+    ("Krieges" -> "krieg", "Nationen" -> "ion"), or None when none is listed."""
+    base, _ = uninflected_noun(noun)
+    low = base.lower()
+    candidates = [low]
+    if low.endswith("en"):
+        candidates.append(low[:-2])
+    if low.endswith(("n", "e")):
+        candidates.append(low[:-1])
+    for cand in candidates:
+        final = _final(cand)
+        if final is not None:
+            return final[0]
+    return None
+
+
+def is_role(noun: str) -> bool:
+    """True for a noun naming an office or role ("Bürgermeister", "Staatssekretärin")."""
+    low = noun.lower()
+    return noun in RULES.titles or low.endswith(ROLE_FINALS)
+
+
 def _final(noun: str) -> tuple[str, Gender] | None:
     """The longest listed final component of ``noun`` and its gender."""
     low = noun.lower()
