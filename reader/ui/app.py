@@ -9,7 +9,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 from textual.binding import Binding
@@ -23,11 +23,12 @@ from reader.library.store import Library
 from reader.ui.colours import BASE, entity_colours
 from reader.ui.commands import ReaderCommands
 from reader.ui.keymap import APP as APP_KEYS
-from reader.ui.screens.help import HelpScreen, help_sections
-from reader.ui.screens.library import LibraryScreen
 from reader.ui.screens.reading import ReadingScreen
 from reader.ui.widgets.article import ArticleView
 from reader.wiki.service import LookupService
+
+if TYPE_CHECKING:
+    from reader.ui.screens.library import LibraryScreen
 
 ENTITY_COLOURS = BASE  # on textual-dark; every theme gets its own (reader.ui.colours)
 
@@ -105,6 +106,8 @@ class ReaderApp(App[None]):
             return ReadingScreen(self.source, self.language, self.analyse, self.pipeline,
                                  self.lookup, self.library, self.path)
         if self.library is not None:
+            from reader.ui.screens.library import LibraryScreen  # (only without a text)
+
             return LibraryScreen(self.library)
         return super().get_default_screen()
 
@@ -135,6 +138,8 @@ class ReaderApp(App[None]):
 
     def action_help(self) -> None:
         """Every key, over the current screen."""
+        from reader.ui.screens.help import HelpScreen, help_sections
+
         if isinstance(self.screen, HelpScreen):
             return
         anywhere = [b for b in self.BINDINGS if isinstance(b, Binding)]

@@ -22,11 +22,11 @@ from reader.wiki.articles import sections
 from reader.wiki.cache import Cache
 from reader.wiki.context import NO_CONTEXT, LookupContext
 from reader.wiki.model import Article, Background, Candidate, LookupFailed
-from reader.wiki.prefetch import PrefetchSummary, prefetch
 from reader.wiki.resolver import Answers, Resolver
 
 if TYPE_CHECKING:
     from reader.wiki.client import WikiClient
+    from reader.wiki.prefetch import PrefetchSummary
 
 DAY = 86_400.0
 NOT_CACHED = "not cached — run `reader prefetch` while online"
@@ -181,6 +181,8 @@ class LookupService:
         """Resolve every name (a name, or a name with its context) into the cache: titles
         in batches of 50, then each name as :meth:`lookup` resolves it; ``full`` also
         fetches the whole articles. See :mod:`reader.wiki.prefetch`."""
+        from reader.wiki.prefetch import prefetch  # (not part of the app's start-up)
+
         return await prefetch(self, items, lang, progress, full)
 
     # --- whole articles
