@@ -14,6 +14,7 @@ from reader.core.adjective_names import AdjectiveNames, head_keys
 from reader.core.names import base_name
 from reader.core.nouns import CommonNouns
 
+pytestmark = pytest.mark.filterwarnings("ignore:.*W036")  # the stand-in NER may be empty
 MODEL = Path(__file__).resolve().parents[1] / "reader" / "models" / "de"
 
 
