@@ -24,6 +24,7 @@ the name itself ("Chinas" -> "China") when the pipeline knows that name (``Menti
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
@@ -93,15 +94,29 @@ def _base_key(key: str, keys: set[str], lang: str) -> str | None:
 
 
 def _merge_genitives(groups: dict[str, _Group], lang: str) -> None:
+    keys = set(groups)
     for k in sorted(groups, key=len, reverse=True):  # longest first, so chains resolve
-        base = _base_key(k, set(groups) - {k}, lang)
-        if base is not None and groups[base].label == groups[k].label:
+        keys.discard(k)
+        base = _base_key(k, keys, lang)
+        keys.add(k)
+        if base is not None and base in groups and groups[base].label == groups[k].label:
             groups[base].absorb(groups.pop(k))
+            keys.discard(k)
 
 
 def _merge_short_forms(groups: dict[str, _Group], lang: str) -> None:
     """Acronyms and clipped words join the one longer name they stand for."""
     long = [g for g in groups.values() if g.words > 1 and g.label != "PER"]
+    by_initials: dict[str, list[_Group]] = defaultdict(list)
+    firsts: list[tuple[str, int]] = []  # (first core word of a form, index into long)
+    for i, o in enumerate(long):
+        for f in o.forms:
+            owners = by_initials[initials(f, lang)]
+            if o not in owners:
+                owners.append(o)
+            firsts.append((core_words(f, lang)[0], i))
+    firsts.sort()
+    first_words = [w for w, _ in firsts]
     for k in list(groups):
         g = groups[k]
         if g.words != 1 or g.label == "PER":
@@ -109,11 +124,15 @@ def _merge_short_forms(groups: dict[str, _Group], lang: str) -> None:
         text = core_words(g.mentions[0].text, lang)[0]
         letters = acronym(text)
         if letters is not None:
-            owners = [o for o in long if letters in {initials(f, lang) for f in o.forms}]
+            owners = by_initials.get(letters, [])
         elif text[:1].isupper() and len(text) >= 3 and text.isalpha():
-            owners = [o for o in long if o.label == g.label and any(
-                (first := core_words(f, lang)[0]) != text and first.startswith(text)
-                for f in o.forms)]
+            owners = []  # longer names whose first word starts with this one
+            for j in range(bisect_left(first_words, text), len(firsts)):
+                word, i = firsts[j]
+                if not word.startswith(text):
+                    break
+                if word != text and long[i].label == g.label and long[i] not in owners:
+                    owners.append(long[i])
         else:
             continue
         if len(owners) == 1 and owners[0] is not g:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from reader.core.lang import NameRules, rules_for
 
@@ -50,6 +51,11 @@ def strip_possessive(word: str, rules: NameRules) -> str:
 def core_words(name: str, lang: str) -> list[str]:
     """The words of a name without leading titles, trailing legal forms and a possessive;
     the name as it is when nothing would be left."""
+    return list(_core_words(name, lang))
+
+
+@lru_cache(maxsize=1 << 16)  # grouping a book asks for the same names again and again
+def _core_words(name: str, lang: str) -> tuple[str, ...]:
     rules = rules_for(lang)
     words = words_of(name)
     words[-1] = strip_possessive(words[-1], rules)
@@ -60,7 +66,7 @@ def core_words(name: str, lang: str) -> list[str]:
         end -= 1
     core = words[start:end]
     core[-1] = core[-1].rstrip(",")
-    return core if any(c.isalpha() for c in "".join(core)) else words
+    return tuple(core if any(c.isalpha() for c in "".join(core)) else words)
 
 
 def has_title(name: str, lang: str) -> bool:
@@ -81,6 +87,7 @@ def base_name(name: str, label: str, lang: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=1 << 16)
 def group_key(name: str, label: str, lang: str) -> str:
     """The key under which variants of one name meet: its core words, acronyms without
     dots ("U.S." = "US"), and for names that are not people the declension removed

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 
 
 def _unchanged(words: list[str]) -> list[str]:
@@ -41,6 +42,7 @@ class NameRules:
     stem_key: Callable[[list[str]], list[str]] = field(default=_unchanged)
 
 
+@cache
 def rules_for(lang: str) -> NameRules:
     """The name rules of ``lang`` ("de", "en"); neutral rules for any other language."""
     if lang == "de":
