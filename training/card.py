@@ -64,6 +64,13 @@ def write_card(lang: str, dest: Path, results: list[dict[str, Any]]) -> None:
         + ("; it also lists the names whose genitive the app shows as the name itself "
            "(\"Chinas\" → \"China\")"
            if mixture.get("gazetteer", {}).get("genitives") else "")
+        + ("; then two rule components learned from the gold data by `training.lexicon` "
+           "(`reader/core/adjective_names.py`: a capitalised adjective + noun in mid-sentence "
+           "the NER missed is a name, \"des Kalten Krieges\" → MISC, shown as \"Kalter "
+           "Krieg\"; `reader/core/nouns.py`: a one-word entity that is a common noun by the "
+           "gold data or its context is dropped, \"die Allianz zwischen den beiden "
+           f"Ländern\") ({mixture['lexicon']})"
+           if "lexicon" in mixture else "")
         + ") that finds PER, LOC, ORG and MISC. Trained by "
         f"`make train-{lang}` (`python -m training.train {lang}`) from "
         "`training/configs/ner.cfg` and `training/mixtures.json`.", "",

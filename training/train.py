@@ -7,7 +7,7 @@
    (``training.vectors``) and/or ``spacy pretrain`` of the tok2vec on it;
 3. ``spacy train`` with ``configs/ner.cfg`` and the language's overrides, then, where
    asked for, a gazetteer of reliable training-set names after the NER
-   (``training.gazetteer``);
+   (``training.gazetteer``), and the rule components of ``training.lexicon`` (German);
 4. evaluation on the held-out test split, and the best model copied to
    ``reader/models/<lang>`` with its model card (unless ``--check``).
 """
@@ -20,7 +20,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from training import gazetteer
+from training import gazetteer, lexicon
 from training.card import write_card
 from training.evaluate import MODELS, evaluate, format_table
 from training.prepare import HERE, prepare
@@ -127,6 +127,15 @@ def main() -> None:
         bases = gazetteer.genitive_bases(args.lang) if options.pop("genitives", False) else []
         names = gazetteer.learn(args.lang, **options)
         best = gazetteer.add_to(best, args.out / f"{args.lang}-gazetteer", names, bases)
+    if "lexicon" in mixture:  # the rule components after the NER (training.lexicon)
+        options = mixture["lexicon"]
+        docs = lexicon.gold_docs(args.lang)
+        stems = lexicon.adjective_stems(
+            lexicon.raw_lines(args.lang, args.data, options["laws_tokens"]))
+        best = lexicon.add_to(
+            best, args.out / f"{args.lang}-rules",
+            lexicon.common_nouns(docs, options["min_count"], options["min_unlabelled"]),
+            (stems, lexicon.head_types(docs, set(stems))))
     results = evaluate(args.lang, best, args.data) if args.check else install(
         args.lang, best, args.data)
     for result in results:

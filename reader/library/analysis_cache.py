@@ -41,8 +41,8 @@ CREATE TABLE IF NOT EXISTS analyses (
 CREATE INDEX IF NOT EXISTS analyses_used ON analyses(used);
 """
 # the modules whose change changes an analysis (a digest of their source is in every key)
-_CODE = ("analysis.py", "consistency.py", "gazetteer.py", "grouping.py", "model.py",
-         "names.py", "ner.py", "worker.py", "lang")
+_CODE = ("adjective_names.py", "analysis.py", "consistency.py", "gazetteer.py",
+         "grouping.py", "model.py", "names.py", "ner.py", "nouns.py", "worker.py", "lang")
 _code_digest: str | None = None
 
 
