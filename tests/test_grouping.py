@@ -69,3 +69,37 @@ def test_base_form_is_not_used_once_the_text_has_the_name_itself() -> None:
     mentions = [Mention(0, 6, "Chinas", "LOC", "China"), Mention(40, 45, "China", "LOC")]
     got = {e.name: e.variants for e in group(mentions)}
     assert got == {"China": ["Chinas", "China"]}
+
+
+def test_a_short_form_joins_the_one_name_there_is_until_a_second_one_appears() -> None:
+    # Mentions in text order: "Sánchez" first stands for Pedro Sánchez (the only one);
+    # once Ana Sánchez is named too, a bare "Sánchez" may mean either, so it stays apart
+    got = _names(("Pedro Sánchez", "PER"), ("Sánchez", "PER"), ("Ana Sánchez", "PER"),
+                 ("Sánchez", "PER"), ("Sánchez", "PER"))
+    assert got["Pedro Sánchez"][1] == 2
+    assert got["Ana Sánchez"][1] == 1
+    assert got["Sánchez"][1] == 2
+
+
+def test_a_short_form_before_its_name_still_joins_it() -> None:
+    got = _names(("Scholz", "PER"), ("Olaf Scholz", "PER"), ("Scholz", "PER"))
+    assert got == {"Olaf Scholz": ("PER", 3, ["Olaf Scholz", "Scholz"])}
+
+
+def test_an_acronym_joins_the_expansion_named_first_and_later_ones_stay_apart() -> None:
+    got = _names(("Associated Press", "ORG"), ("AP", "ORG"), ("Alternative Partei", "ORG"),
+                 ("AP", "ORG"))
+    assert got["Associated Press"][1] == 2 and got["AP"][1] == 1
+
+
+def test_what_a_partial_analysis_showed_is_kept_when_more_text_comes() -> None:
+    """Grouping the first mentions, then all of them: no mention moves to a smaller row."""
+    items: list[tuple[str, Label]] = [
+        ("Gerd Müller", "PER"), ("Müller", "PER"), ("Thomas Müller", "PER"), ("Müller", "PER"),
+        ("Müllers", "PER"), ("IOC", "ORG"), ("Internationales Olympisches Komitee", "ORG"),
+        ("IOC", "ORG")]
+    mentions = _mentions(*items)
+    for cut in range(1, len(mentions)):
+        before = {m: e.count for e in group(mentions[:cut]) for m in e.mentions}
+        after = {m: e.count for e in group(mentions) for m in e.mentions}
+        assert all(after[m] >= count for m, count in before.items()), cut

@@ -122,3 +122,18 @@ def test_a_long_text_finds_late_names_in_earlier_text_by_the_end(blocks: int) ->
         found = [Mention(last, last + 4, "Tusk", "PER")] if i == blocks - 1 else []
         consistency.add(found, cut, last=i == blocks - 1)
     assert sum(m.text == "Tusk" for m in consistency.mentions()) == 8
+
+
+def test_in_a_long_text_a_name_learned_late_is_found_before_it_at_once() -> None:
+    filler = "Ein Satz ohne Namen, nur Worte. " * 5_000  # 160,000 characters a paragraph
+    text = "\n\n".join([f"{filler}Tusk kam.", f"{filler}Merkel sprach.", f"{filler}Tusk ging.",
+                        "Donald Tusk."])
+    ends = [m.start() + 2 for m in re.finditer("\n\n", text)] + [len(text)]
+    merkel, tusk = text.index("Merkel"), text.index("Tusk ging")
+    consistency = Consistency(text)
+    consistency.add([], ends[0])  # the model missed Tusk here
+    consistency.add([Mention(merkel, merkel + 6, "Merkel", "PER")], ends[1])
+    assert ends[1] > LOOK_BACK_ALWAYS  # (past where every block looks back anyway)
+    consistency.add([Mention(tusk, tusk + 4, "Tusk", "PER")], ends[2])
+    # the partial document after the third block already has the first block's Tusk
+    assert [m.text for m in consistency.mentions()] == ["Tusk", "Merkel", "Tusk"]

@@ -9,8 +9,10 @@ found alone elsewhere is split.
 
 :class:`Consistency` does this block by block as the analysis goes, so every partial
 document of a book is truthful and counts only grow: a run is split only by names found
-before it (or beside it), and a form learned late is looked for in the text before it
-every time the analysed part has doubled (always while it is short, and at the end).
+before it (or beside it), and a form learned late is looked for at once in the text
+before it, through an index of where each capitalised word stands (a form that starts
+with a lowercase word, "von der Leyen", each time the analysed part has doubled, and at
+the end).
 """
 
 from __future__ import annotations
@@ -41,8 +43,10 @@ class Consistency:
         self._alone: dict[str, Counter[Label]] = {}  # one-word names -> labels
         self._taken = bytearray(len(text))  # 1 inside a mention
         self._forms: dict[str, list[str]] = {}  # first word -> forms, longest first
-        self._late: dict[str, list[str]] = {}  # forms not yet looked for before them
-        self._looked_back = 0  # ``reached`` at the last look back
+        self._new: dict[str, list[str]] = {}  # forms learned from the blocks being added
+        self._late: dict[str, list[str]] = {}  # lowercase first word, not looked back yet
+        self._looked_back = 0  # ``reached`` at the last look back for those
+        self._at: dict[str, list[int]] = {}  # capitalised word -> where it stands
 
     def add(self, mentions: list[Mention], reached: int, last: bool = False) -> None:
         """The model's ``mentions`` of the next blocks, up to offset ``reached``
@@ -58,8 +62,14 @@ class Consistency:
             if "\n" not in m.text and sum(c.isalpha() for c in m.text) >= 2:
                 self._learn(m)
         before = self.reached
-        self._scan(before, reached, self._forms)
+        self._scan(before, reached, self._forms, index=True)
         self.reached = max(reached, before)
+        for word, forms in self._new.items():  # the new forms in the text before
+            for start in self._at.get(word, ()):
+                if start >= before:
+                    break
+                self._match(start, before, forms)
+        self._new = {}
         if self._late and (last or self.reached <= LOOK_BACK_ALWAYS
                            or self.reached >= 2 * self._looked_back):
             self._scan(0, before, self._late)
@@ -94,28 +104,37 @@ class Consistency:
             first = FIRST_WORD.match(form)
             votes = self._votes[form] = Counter()
             if first is not None and first.start() == 0:  # (a form must start a word)
-                for table in (self._forms, self._late):
-                    forms = table.setdefault(first.group(), [])
+                word = first.group()
+                for table in (self._forms, self._new if word[0].isupper() else self._late):
+                    forms = table.setdefault(word, [])
                     forms.append(form)
                     forms.sort(key=len, reverse=True)
         votes[mention.label] += 1
 
-    def _scan(self, start: int, end: int, forms: dict[str, list[str]]) -> None:
-        """Add the occurrences of ``forms`` in ``text[start:end]`` outside any mention."""
+    def _scan(self, start: int, end: int, forms: dict[str, list[str]],
+              index: bool = False) -> None:
+        """Add the occurrences of ``forms`` in ``text[start:end]`` outside any mention;
+        with ``index``, note where each capitalised word stands."""
+        at = self._at
+        for word in WORD.finditer(self.text, start, end):
+            found = word.group()
+            if index and found[0].isupper():
+                at.setdefault(found, []).append(word.start())
+            candidates = forms.get(found)
+            if candidates is not None:
+                self._match(word.start(), end, candidates)
+
+    def _match(self, s: int, end: int, candidates: list[str]) -> None:
+        """Add the longest of ``candidates`` (longest first) that stands at ``s`` as a
+        whole word, ending by ``end``, outside any mention."""
         text, taken = self.text, self._taken
-        for word in WORD.finditer(text, start, end):
-            candidates = forms.get(word.group())
-            if candidates is None:
-                continue
-            s = word.start()
-            for form in candidates:
-                e = s + len(form)
-                if e <= end and text.startswith(form, s) \
-                        and WORD_GOES_ON.match(text, e) is None:
-                    if taken.find(1, s, e) < 0:
-                        self._added.append((s, e, form))
-                        taken[s:e] = b"\x01" * (e - s)
-                    break
+        for form in candidates:
+            e = s + len(form)
+            if e <= end and text.startswith(form, s) and WORD_GOES_ON.match(text, e) is None:
+                if taken.find(1, s, e) < 0:
+                    self._added.append((s, e, form))
+                    taken[s:e] = b"\x01" * (e - s)
+                return
 
 
 def propagate(text: str, mentions: list[Mention], end: int | None = None) -> list[Mention]:

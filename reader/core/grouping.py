@@ -48,6 +48,7 @@ class _Group:
         self.mentions: list[Mention] = []
         self._label: Label | None = None
         self._forms: set[str] | None = None
+        self._first: int | None = None
 
     @property
     def label(self) -> Label:
@@ -74,13 +75,47 @@ class _Group:
     def words(self) -> int:
         return max(len(core_words(f, self.lang)) for f in self.forms)
 
+    @property
+    def first(self) -> int:
+        """Where the text first names it."""
+        if self._first is None:
+            self._first = min(m.start for m in self.mentions)
+        return self._first
+
     def add(self, mention: Mention) -> None:
         self.mentions.append(mention)
-        self._label = self._forms = None
+        self._label = self._forms = self._first = None
 
     def absorb(self, other: _Group) -> None:
         self.mentions.extend(other.mentions)
-        self._label = self._forms = None
+        self._label = self._forms = self._first = None
+
+    def split_off(self, before: int) -> _Group:
+        """Its mentions before offset ``before``, taken out as a group of their own."""
+        part = _Group(self.key, self.lang)
+        part.mentions = [m for m in self.mentions if m.start < before]
+        self.mentions = [m for m in self.mentions if m.start >= before]
+        self._label = self._forms = self._first = None
+        return part
+
+
+def _join(groups: dict[str, _Group], short: _Group, owners: list[_Group]) -> None:
+    """A short form (acronym, clipped word, surname) joins the longer name it stands for
+    when that name is the only one it can stand for where the text first has both. Its
+    mentions from where a second such name appears stay apart (unsure which one is
+    meant). Decided by positions alone, so what a partial analysis shows (the text up to
+    some point) is never undone when more of the text comes."""
+    owners = sorted((o for o in owners if o is not short), key=lambda o: o.first)
+    if not owners:
+        return
+    decided = max(short.first, owners[0].first)
+    second = owners[1].first if len(owners) > 1 else None
+    if second is not None and second <= decided:
+        return  # two names it may stand for before the text had both: unsure
+    if second is None or all(m.start < second for m in short.mentions):
+        owners[0].absorb(groups.pop(short.key))
+    else:
+        owners[0].absorb(short.split_off(second))
 
 
 def _base_key(key: str, keys: set[str], lang: str) -> str | None:
@@ -135,8 +170,7 @@ def _merge_short_forms(groups: dict[str, _Group], lang: str) -> None:
                     owners.append(long[i])
         else:
             continue
-        if len(owners) == 1 and owners[0] is not g:
-            owners[0].absorb(groups.pop(k))
+        _join(groups, g, owners)
 
 
 def _merge_surnames(groups: dict[str, _Group], lang: str) -> None:
@@ -152,13 +186,10 @@ def _merge_surnames(groups: dict[str, _Group], lang: str) -> None:
         if " " in g.key:
             continue
         forms = [g.key] + [g.key[: -len(s)] for s in genitive if g.key.endswith(s)]
-        for form in forms:  # "Putins" also joins "Wladimir Putin"
-            owners = by_word.get(form, [])
-            if len(owners) == 1:
-                owners[0].absorb(groups.pop(g.key))
-                break
-            if owners:
-                break
+        # "Putins" also joins "Wladimir Putin"; "Andreas" may be "Andrea"'s or a name
+        owners = list({id(o): o for form in forms for o in by_word.get(form, [])}.values())
+        if owners:
+            _join(groups, g, owners)
 
 
 def group(mentions: Iterable[Mention], lang: str = "de") -> list[Entity]:
