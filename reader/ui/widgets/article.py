@@ -26,6 +26,7 @@ from reader.ui.widgets.wrap import wrap_offsets
 
 _T = TypeVar("_T")
 WRAP_CHUNK = 200_000  # characters wrapped per event-loop turn
+MAX_CACHED_LINES = 2_000  # drawn lines kept for scrolling back and forth
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -85,6 +86,9 @@ class ArticleView(ScrollView, can_focus=True):
         self._match_starts: list[int] = []
         self._match_current: tuple[int, int] | None = None
         self._pending_top: int | None = None
+        # wrapped line -> its strip, for the width, mentions, marks and styles now: a
+        # scroll by a line draws one new line, not the screen
+        self._strips: dict[int, Strip] = {}
 
     # --- data in
 
@@ -95,6 +99,7 @@ class ArticleView(ScrollView, can_focus=True):
         before = self._on_screen()
         self._mentions = sorted(mentions, key=_start)  # they never overlap
         self._starts = [m.start for m in self._mentions]
+        self._strips.clear()
         if self._on_screen() != before:
             self.refresh()
 
@@ -111,6 +116,7 @@ class ArticleView(ScrollView, can_focus=True):
         """Mark the selected entity's mentions, and the one the cursor is on."""
         self._selected = {(m.start, m.end) for m in mentions}
         self._current = (current.start, current.end) if current else None
+        self._strips.clear()
         self.refresh()
 
     def set_matches(self, matches: list[tuple[int, int]],
@@ -119,6 +125,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._matches = matches
         self._match_starts = [s for s, _ in matches]
         self._match_current = current
+        self._strips.clear()
         self.refresh()
 
     def top_offset(self) -> int:
@@ -163,6 +170,7 @@ class ArticleView(ScrollView, can_focus=True):
         if width == self._wrapped_width or width <= 0:
             return
         self._wrapped_width = width
+        self._strips.clear()
         self._lines, self._line_starts = [], []
         self._wrap_pos = 0
         self._wrap_generation += 1
@@ -198,14 +206,27 @@ class ArticleView(ScrollView, can_focus=True):
     def _label_style(self, mention: Mention) -> Style:
         return self.get_component_rich_style(f"article--{mention.label.lower()}")
 
+    def notify_style_update(self) -> None:
+        """Styles changed (theme, focus): every line is drawn again."""
+        super().notify_style_update()
+        self._strips.clear()
+
     def render_line(self, y: int) -> Strip:
         """Screen line ``y``: the text of its wrapped line, mentions styled."""
         width = self.scrollable_content_region.width
         self._rewrap(width)
         index = y + self.scroll_offset.y
-        base = self.rich_style
         if index >= len(self._lines):
-            return Strip.blank(width, base)
+            return Strip.blank(width, self.rich_style)
+        strip = self._strips.get(index)
+        if strip is None:
+            if len(self._strips) > MAX_CACHED_LINES:
+                self._strips.clear()
+            strip = self._strips[index] = self._render_wrapped(index, width)
+        return strip
+
+    def _render_wrapped(self, index: int, width: int) -> Strip:
+        base = self.rich_style
         start, end = self._lines[index]
         cuts = {start, end}
         mentions = self._in_line(self._mentions, self._starts, start, end, lambda m: m)
