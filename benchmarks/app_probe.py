@@ -53,7 +53,8 @@ async def main(path: str, keys: int) -> None:
         return original(self, y)
 
     ArticleView.render_line = render_line  # type: ignore[method-assign]
-    events: set[str] = set()
+    events: set[str] = set()  # reported
+    shown: set[str] = set()  # and on screen
 
     class Probe(ReaderApp):
         def on_mount(self) -> None:
@@ -64,7 +65,12 @@ async def main(path: str, keys: int) -> None:
         """Print ``event`` once, after the screen has been refreshed with it."""
         if event not in events:
             events.add(event)
-            app.call_after_refresh(lambda: print(f"{event} {now():.3f}", flush=True))
+
+            def on_screen() -> None:
+                shown.add(event)
+                print(f"{event} {now():.3f}", flush=True)
+
+            app.call_after_refresh(on_screen)
 
     app = Probe(source, analyzer.language, analyse, analyzer.choice.describe())
     async with app.run_test(size=(140, 45)) as pilot:
@@ -81,7 +87,8 @@ async def main(path: str, keys: int) -> None:
         app.watch(view, "document", on_document)  # (init: it may be there already)
         latencies: list[float] = []
         while "index" not in events or "entities" not in events:
-            if len(latencies) < keys and view.progress < 1.0 and view.document is not None:
+            # keys from when the first entities are on screen until the book is analysed
+            if len(latencies) < keys and view.progress < 1.0 and "entities" in shown:
                 latencies.append(await _press(pilot, view, renders,
                                               "j" if len(latencies) % 2 == 0 else "k"))
                 await asyncio.sleep(0.1)

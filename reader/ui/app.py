@@ -5,12 +5,15 @@ texts, from which it opens one (through the ``opener`` the command line gives it
 
 from __future__ import annotations
 
+import gc
 import os
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
@@ -75,6 +78,13 @@ class ReaderApp(App[None]):
         self.config_file = config_file  # where a theme chosen in the palette is saved
         self._theme_ready = False
         self.notice = notice  # e.g. the settings file is malformed
+        self.last_key = 0.0  # time.monotonic() of the last key pressed
+
+    async def on_event(self, event: events.Event) -> None:
+        """Note when the last key came (a book's results wait for a pause)."""
+        if isinstance(event, events.Key):
+            self.last_key = time.monotonic()
+        await super().on_event(event)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         """The theme's variables and one colour per entity type ($entity-per …)."""
@@ -97,6 +107,9 @@ class ReaderApp(App[None]):
                 self.notify(f"Unknown theme {one_line(self.settings.theme)!r} in the "
                             "settings: using the default.", severity="warning", markup=False)
         self._theme_ready = True
+        # what start-up made lives as long as the app: out of the collector's full passes
+        # (they otherwise walk it all, 50-100 ms, while a book's results pile up)
+        self.call_after_refresh(gc.freeze)
 
     def get_default_screen(self) -> Screen[Any]:
         """The article's reading screen, or the library: the first screen drawn (no blank

@@ -22,17 +22,17 @@ from textual.widgets import Footer
 from textual.worker import get_current_worker
 
 from reader.core import processes
-from reader.core.analysis import AnalyseFn, Progress
+from reader.core.analysis import AnalyseFn
 from reader.core.model import Document, Entity, Label, Mention
 from reader.core.sanitize import one_line
 from reader.core.source import Source
-from reader.library.corrections import apply
 from reader.library.store import Library, text_hash
 from reader.ui.keymap import CORRECTIONS, READING, TYPE_KEYS
 from reader.ui.screens.reading_corrections import CorrectionActions
 from reader.ui.screens.reading_layout import LayoutActions
 from reader.ui.screens.reading_memory import MemoryActions
 from reader.ui.screens.reading_mentions import MentionActions
+from reader.ui.screens.reading_pacing import PacingActions
 from reader.ui.screens.reading_panel import PanelActions
 from reader.ui.screens.reading_search import SearchActions
 from reader.ui.widgets.article import ArticleView
@@ -61,7 +61,7 @@ class Selection:
 
 
 class ReadingScreen(MentionActions, SearchActions, CorrectionActions, LayoutActions,
-                    MemoryActions, PanelActions, Screen[None]):
+                    MemoryActions, PanelActions, PacingActions, Screen[None]):
     """Read an article with its named entities highlighted and explained."""
 
     BINDINGS = [
@@ -141,6 +141,7 @@ class ReadingScreen(MentionActions, SearchActions, CorrectionActions, LayoutActi
         """End the analysis processes at once: quitting never waits for spaCy."""
         self.save_position()
         processes.stop()
+        self.release_collector()
 
     def compute_header(self) -> tuple[str, ...]:
         """The title bar's parts, from the screen's state."""
@@ -178,18 +179,14 @@ class ReadingScreen(MentionActions, SearchActions, CorrectionActions, LayoutActi
                 if worker.is_cancelled:
                     return
                 if progress.done >= 1.0 or time.monotonic() - last >= UPDATE_EVERY:
-                    self.app.call_from_thread(self._show_progress, progress)
+                    self.app.call_from_thread(self.show_progress, progress)
                     last = time.monotonic()
         except Exception as exc:  # shown in the UI; the article stays readable
             message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             self.app.call_from_thread(self._fail, message)
 
-    def _show_progress(self, progress: Progress) -> None:
-        self.progress = progress.done
-        self.raw_document = progress.document
-        self.document = apply(progress.document, self.corrections)
-
     def _fail(self, message: str) -> None:
+        self.release_collector()
         self.error = message
 
     def watch_document(self, doc: Document | None) -> None:

@@ -26,7 +26,7 @@ from reader.core.sanitize import one_line
 
 MARKERS: dict[Label, str] = {"PER": "● ", "LOC": "▲ ", "ORG": "■ ", "MISC": "◆ "}
 """Per-type markers before each row when colour is off (NO_COLOR)."""
-MAX_ROWS = 300  # per type; the filter searches every entity
+MAX_ROWS = 100  # per type (a book has thousands); the filter searches every entity
 
 
 class EntityList(OptionList):
@@ -195,6 +195,13 @@ class EntityPanel(Vertical):
         elif not shown:
             text = "no entity matches the filter" if needle else "no entities found"
             items.append(Option(Content.styled(text, "italic dim"), id="status", disabled=True))
+        if [o.id for o in items] == [o.id for o in options.options]:
+            # the same rows (a book's next partial result): new counts, drawn in place
+            # (clearing the list would lay out the whole screen again)
+            for index, (old, new) in enumerate(zip(options.options, items, strict=True)):
+                if old.prompt != new.prompt:
+                    options.replace_option_prompt_at_index(index, new.prompt)
+            return
         with self.app.batch_update():
             options.clear_options()
             options.add_options(items)

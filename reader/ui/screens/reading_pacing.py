@@ -1,0 +1,63 @@
+"""The reading screen's pacing of a book's results: keys first.
+
+Showing a result (panel, article colours, title) takes the event loop tens of
+milliseconds, and so does a full pass of Python's cycle collector over what a book's
+analysis piles up. While a book is analysed, its results wait for a pause in the keys
+(:data:`KEYS_PAUSE`) and are shown then, and the collector runs then too, not in the
+middle of a key; an article's results are shown at once.
+"""
+
+from __future__ import annotations
+
+import gc
+import time
+
+from reader.core import processes
+from reader.core.analysis import Progress
+from reader.ui.screens.part import ScreenPart
+
+KEYS_PAUSE = 0.5  # seconds without a key before a book's result is shown
+
+
+class PacingActions(ScreenPart):
+    """Mixed into :class:`ReadingScreen`: when a result of the analysis is shown."""
+
+    _waiting: Progress | None = None  # a result not shown yet
+    _collector_held = False  # the cycle collector runs in the pauses only
+
+    def show_progress(self, progress: Progress) -> None:
+        """Show a result: an article's at once, a book's in a pause of the keys."""
+        self._waiting = progress
+        if len(self.me.source.text) < processes.PARALLEL_FROM:
+            self._show_waiting()
+            return
+        if not self._collector_held and progress.done < 1.0 and gc.isenabled():
+            gc.disable()
+            self._collector_held = True
+        self._show_when_keys_pause()
+
+    def release_collector(self) -> None:
+        """The cycle collector back to normal (analysis done, or the screen gone)."""
+        if self._collector_held:
+            self._collector_held = False
+            gc.enable()
+
+    def _show_when_keys_pause(self) -> None:
+        pause = time.monotonic() - getattr(self.me.app, "last_key", 0.0)
+        if pause >= KEYS_PAUSE:
+            self._show_waiting()
+            if self._collector_held:
+                gc.collect()
+        elif self._waiting is not None:
+            self.me.set_timer(KEYS_PAUSE - pause, self._show_when_keys_pause)
+
+    def _show_waiting(self) -> None:
+        progress, self._waiting = self._waiting, None
+        if progress is None:
+            return
+        me = self.me
+        me.progress = progress.done
+        me.raw_document = progress.document
+        me.corrected()
+        if progress.done >= 1.0:
+            self.release_collector()

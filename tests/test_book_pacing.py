@@ -1,0 +1,57 @@
+"""While a book is analysed, its results wait for a pause in the keys (keys first), and
+Python's cycle collector runs in those pauses only; an article's results come at once."""
+
+from __future__ import annotations
+
+import gc
+import threading
+
+from reader.core import processes
+from reader.ui.screens.reading_pacing import KEYS_PAUSE
+from tests.conftest import SAMPLE_DE
+from tests.fakes import SAMPLE_NAMES, fake_analyse
+from tests.ui_helpers import SIZE, entity_rows, make_app, reading, settle
+
+
+def _book() -> str:
+    sample = SAMPLE_DE.read_text(encoding="utf-8")
+    return "\n\n".join([sample] * (processes.PARALLEL_FROM // len(sample) + 2))
+
+
+async def test_a_books_result_waits_for_a_pause_in_the_keys() -> None:
+    gate = threading.Event()
+    app = make_app(_book(), analyse=fake_analyse(SAMPLE_NAMES, steps=2, gates=[gate]))
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if reading(app).document is not None:
+                break
+        screen = reading(app)
+        first = screen.document
+        assert first is not None and screen.progress == 0.5
+        assert not gc.isenabled()  # the collector waits for the pauses too
+        await pilot.press("j")  # reading: the next result must not cut in
+        gate.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.document is first and screen.progress == 0.5
+        await pilot.pause(KEYS_PAUSE + 0.3)  # a pause: now it is shown
+        await settle(pilot)
+        assert screen.progress == 1.0 and screen.document is not first
+        assert any(row.startswith("▍Wladimir Putin") for row in entity_rows(app))
+        assert gc.isenabled()
+
+
+async def test_an_articles_result_is_shown_at_once() -> None:
+    gate = threading.Event()
+    app = make_app(analyse=fake_analyse(SAMPLE_NAMES, steps=2, gates=[gate]))
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if reading(app).document is not None:
+                break
+        await pilot.press("j")
+        gate.set()
+        await settle(pilot)
+        assert reading(app).progress == 1.0
+        assert gc.isenabled()
