@@ -6,10 +6,14 @@ import re
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.core.analysis import AnalyseFn, Progress
 from reader.core.grouping import group
 from reader.core.model import Document, Label, Mention
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 
 def find_mentions(text: str, names: dict[str, Label]) -> list[Mention]:
@@ -52,14 +56,19 @@ SAMPLE_NAMES: dict[str, Label] = {
 }
 
 
-def ruler_pipeline(path: Path, patterns: list[tuple[str, str]], lang: str = "de") -> Path:
-    """Save at ``path`` a pipeline spaCy loads like any other: a blank ``lang`` pipeline
-    whose NER is an entity ruler with ``patterns`` (label, phrase)."""
+def ruler_nlp(patterns: list[tuple[str, str]], lang: str = "de") -> Language:
+    """A blank ``lang`` pipeline whose NER is an entity ruler with ``patterns`` (label,
+    phrase): it stands in for the statistical NER."""
     import spacy
 
     nlp = spacy.blank(lang)
     ruler = nlp.add_pipe("entity_ruler", name="ner")
     ruler.add_patterns([{"label": lab, "pattern": pat}  # type: ignore[attr-defined]
                         for lab, pat in patterns])
-    nlp.to_disk(path)
+    return nlp
+
+
+def ruler_pipeline(path: Path, patterns: list[tuple[str, str]], lang: str = "de") -> Path:
+    """Save at ``path`` a pipeline spaCy loads like any other: :func:`ruler_nlp`."""
+    ruler_nlp(patterns, lang).to_disk(path)
     return path

@@ -13,17 +13,14 @@ from spacy.tokens import Doc
 from reader.core.adjective_names import AdjectiveNames, head_keys
 from reader.core.names import base_name
 from reader.core.nouns import CommonNouns
+from tests.fakes import ruler_nlp
 
 pytestmark = pytest.mark.filterwarnings("ignore:.*W036")  # the stand-in NER may be empty
 MODEL = Path(__file__).resolve().parents[1] / "reader" / "models" / "de"
 
 
 def _nlp(model_names: list[tuple[str, str]]) -> Language:
-    nlp = spacy.blank("de")
-    ner = nlp.add_pipe("entity_ruler", name="ner")  # stands in for the statistical NER
-    ner.add_patterns([{"label": lab, "pattern": p}  # type: ignore[attr-defined]
-                      for lab, p in model_names])
-    return nlp
+    return ruler_nlp(model_names)
 
 
 def _adjective_nlp(model_names: list[tuple[str, str]] | None = None) -> Language:

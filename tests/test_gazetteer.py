@@ -8,14 +8,11 @@ import spacy
 from spacy.language import Language
 
 from reader.core.gazetteer import Gazetteer
+from tests.fakes import ruler_nlp
 
 
 def _nlp(model_names: list[tuple[str, str]]) -> Language:
-    nlp = spacy.blank("de")
-    ner = nlp.add_pipe("entity_ruler", name="ner")  # stands in for the statistical NER
-    ner.add_patterns([{"label": lab, "pattern": p}  # type: ignore[attr-defined]
-                      for lab, p in model_names])
-    return nlp
+    return ruler_nlp(model_names)
 
 
 def test_adds_longest_listed_names_where_the_model_found_nothing(tmp_path: Path) -> None:

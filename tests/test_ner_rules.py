@@ -6,18 +6,14 @@ rules are tested on exactly the spans a model could produce.
 
 from __future__ import annotations
 
-import spacy
 from spacy.language import Language
 
 from reader.core.ner import blocks, extract
+from tests.fakes import ruler_nlp
 
 
 def _nlp(patterns: list[tuple[str, str]]) -> Language:
-    nlp = spacy.blank("de")
-    ruler = nlp.add_pipe("entity_ruler")
-    ruler.add_patterns(  # type: ignore[attr-defined]
-       [{"label": lab, "pattern": pat} for lab, pat in patterns])
-    return nlp
+    return ruler_nlp(patterns)
 
 
 def _found(nlp: Language, text: str) -> list[tuple[str, str]]:
