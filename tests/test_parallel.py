@@ -65,7 +65,7 @@ def test_batches_arrive_in_the_order_of_the_text(pipeline: Path) -> None:
     choice = Analyzer("de", str(pipeline)).choice
     reached_before = 0
     count = 0
-    for batch, reached in processes.stream_mentions(BOOK, choice, 200, processes=2):
+    for batch, reached, _ in processes.stream_mentions(BOOK, choice, 200, processes=2):
         assert reached > reached_before
         assert all(reached_before <= m.start and m.end <= reached for m in batch)
         assert batch == sorted(batch)

@@ -137,3 +137,25 @@ def test_in_a_long_text_a_name_learned_late_is_found_before_it_at_once() -> None
     consistency.add([Mention(tusk, tusk + 4, "Tusk", "PER")], ends[2])
     # the partial document after the third block already has the first block's Tusk
     assert [m.text for m in consistency.mentions()] == ["Tusk", "Merkel", "Tusk"]
+
+
+def test_capitalised_words_from_the_analysing_process_give_the_same_mentions() -> None:
+    from reader.core.consistency import capitalised_words
+
+    text = ("Ursula von der Leyen traf Scholz.\n\nDann sprach von der Leyen mit Scholz "
+            "und Scholz-Anhängern.\n\nScholz ging; von der Leyen blieb.")
+    cuts = [m.start() + 2 for m in re.finditer("\n\n", text)] + [len(text)]
+    found = [[Mention(6, 19, "von der Leyen", "PER")],
+             [Mention(text.index("Scholz", 40), text.index("Scholz", 40) + 6, "Scholz", "PER")],
+             []]
+    scanned, given = Consistency(text), Consistency(text)
+    start = 0
+    for mentions, cut in zip(found, cuts, strict=True):
+        scanned.add(mentions, cut, last=cut == len(text))
+        given.add(mentions, cut, last=cut == len(text),
+                  words=capitalised_words(text, [(start, cut)]))
+        start = cut
+    assert given.mentions() == scanned.mentions()
+    # every Scholz but the one in "Scholz-Anhängern", every "von der Leyen"
+    assert [m.text for m in given.mentions()] == ["von der Leyen", "Scholz", "von der Leyen",
+                                                  "Scholz", "Scholz", "von der Leyen"]

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reader.core import pipelines, processes
-from reader.core.consistency import Consistency
+from reader.core.consistency import Consistency, Words
 from reader.core.grouping import group
 from reader.core.language import detect_language
 from reader.core.model import Document, Mention
@@ -70,8 +70,10 @@ class Analyzer:
         exactly the blocks analysed so far, consistency included (:class:`Consistency`),
         so its rows stay and its counts only grow. Without ``partial``, only the last
         one (no time spent on documents nobody shows)."""
+        batches: Iterator[tuple[list[Mention], int, Words | None]]
         if in_process:
-            batches = extract(self.nlp, text, batch_chars)
+            batches = ((found, reached, None)
+                       for found, reached in extract(self.nlp, text, batch_chars))
         else:
             count = processes.worker_count(len(text)) if workers is None else workers
             batches = processes.stream_mentions(text, self.choice, batch_chars, count)
@@ -79,9 +81,9 @@ class Analyzer:
         total = max(len(text), 1)
         found = Consistency(text)
         build_cost, next_build = 0.0, 0.0
-        for batch, reached in batches:
+        for batch, reached, words in batches:
             done = 1.0 if reached >= end else min(reached / total, 0.99)
-            found.add(batch, reached, last=done >= 1.0)
+            found.add(batch, reached, last=done >= 1.0, words=words)
             if done < 1.0 and (not partial or (build_cost > SLOW_BUILD
                                                 and time.monotonic() < next_build)):
                 continue  # a book: the last partial document is recent enough

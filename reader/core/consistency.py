@@ -19,13 +19,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from operator import attrgetter
+from collections.abc import Iterable
+from operator import attrgetter, itemgetter
 
 from reader.core.model import Label, Mention
 
 WORD = re.compile(r"(?<![\w-])\w+")  # where a form may start: a whole word
 FIRST_WORD = re.compile(r"\w+")
 WORD_GOES_ON = re.compile(r"[\w-]")
+Words = dict[str, list[int]]  # a capitalised word -> where it stands
 LOOK_BACK_ALWAYS = 300_000  # characters: up to here, every block looks back at once
 
 
@@ -47,10 +49,14 @@ class Consistency:
         self._late: dict[str, list[str]] = {}  # lowercase first word, not looked back yet
         self._looked_back = 0  # ``reached`` at the last look back for those
         self._at: dict[str, list[int]] = {}  # capitalised word -> where it stands
+        self._lower: dict[str, list[str]] = {}  # the forms with a lowercase first word
 
-    def add(self, mentions: list[Mention], reached: int, last: bool = False) -> None:
+    def add(self, mentions: list[Mention], reached: int, last: bool = False,
+            words: Words | None = None) -> None:
         """The model's ``mentions`` of the next blocks, up to offset ``reached``
-        (``last``: the whole text is analysed)."""
+        (``last``: the whole text is analysed); ``words``, where their capitalised words
+        stand (:func:`capitalised_words`, from the analysing process), spares this one
+        reading them."""
         for m in mentions:
             if " " not in m.text:
                 self._alone.setdefault(m.text, Counter())[m.label] += 1
@@ -62,7 +68,10 @@ class Consistency:
             if "\n" not in m.text and sum(c.isalpha() for c in m.text) >= 2:
                 self._learn(m)
         before = self.reached
-        self._scan(before, reached, self._forms, index=True)
+        if words is None:
+            self._scan(before, reached, self._forms, index=True)
+        else:
+            self._scan_words(before, reached, words)
         self.reached = max(reached, before)
         for word, forms in self._new.items():  # the new forms in the text before
             for start in self._at.get(word, ()):
@@ -105,7 +114,9 @@ class Consistency:
             votes = self._votes[form] = Counter()
             if first is not None and first.start() == 0:  # (a form must start a word)
                 word = first.group()
-                for table in (self._forms, self._new if word[0].isupper() else self._late):
+                upper = word[0].isupper()
+                for table in (self._forms, self._new if upper else self._late,
+                              *(() if upper else (self._lower,))):
                     forms = table.setdefault(word, [])
                     forms.append(form)
                     forms.sort(key=len, reverse=True)
@@ -124,6 +135,24 @@ class Consistency:
             if candidates is not None:
                 self._match(word.start(), end, candidates)
 
+    def _scan_words(self, start: int, end: int, words: Words) -> None:
+        """:meth:`_scan` of all forms with the capitalised words given: only forms that
+        start with a lowercase word ("von der Leyen") are looked for in the text."""
+        hits: list[tuple[int, list[str]]] = []
+        for word, starts in words.items():
+            self._at.setdefault(word, []).extend(starts)
+            candidates = self._forms.get(word)
+            if candidates is not None:
+                hits.extend((s, candidates) for s in starts)
+        if self._lower:
+            first_words = "|".join(map(re.escape, self._lower))
+            pattern = re.compile(rf"(?<![\w-])(?:{first_words})(?!\w)")
+            hits.extend((m.start(), self._lower[m.group()])
+                        for m in pattern.finditer(self.text, start, end))
+        hits.sort(key=itemgetter(0))
+        for s, candidates in hits:
+            self._match(s, end, candidates)
+
     def _match(self, s: int, end: int, candidates: list[str]) -> None:
         """Add the longest of ``candidates`` (longest first) that stands at ``s`` as a
         whole word, ending by ``end``, outside any mention."""
@@ -135,6 +164,17 @@ class Consistency:
                     self._added.append((s, e, form))
                     taken[s:e] = b"\x01" * (e - s)
                 return
+
+
+def capitalised_words(text: str, spans: Iterable[tuple[int, int]]) -> Words:
+    """Where each capitalised word of ``text``'s ``spans`` stands, in order."""
+    at: Words = {}
+    for s, e in spans:
+        for word in WORD.finditer(text, s, e):
+            found = word.group()
+            if found[0].isupper():
+                at.setdefault(found, []).append(word.start())
+    return at
 
 
 def propagate(text: str, mentions: list[Mention], end: int | None = None) -> list[Mention]:

@@ -27,6 +27,7 @@ import threading
 from collections.abc import Iterator
 from typing import IO, Any
 
+from reader.core.consistency import Words
 from reader.core.model import Mention
 from reader.core.pipelines import PipelineChoice
 from reader.core.worker import Span, from_rows
@@ -230,9 +231,10 @@ class _Run:
             pass
         self.answers.put((i, None if waiting else {}))
 
-    def results(self) -> Iterator[tuple[list[Mention], int]]:
-        """Mentions job by job, in the order of the text, with the offset reached."""
-        ready: dict[int, list[Mention]] = {}
+    def results(self) -> Iterator[tuple[list[Mention], int, Words]]:
+        """Mentions job by job, in the order of the text, with the offset reached and
+        where the job's capitalised words stand."""
+        ready: dict[int, tuple[list[Mention], Words]] = {}
         expected = 0
         while expected < len(self.jobs):
             i, answer = self.answers.get()
@@ -246,9 +248,10 @@ class _Run:
                 raise RuntimeError(answer["error"])
             if "j" not in answer:  # a process that ended after its last job
                 continue
-            ready[answer["j"]] = from_rows(answer["m"])
+            ready[answer["j"]] = from_rows(answer["m"]), answer.get("w", {})
             while expected in ready:
-                yield ready.pop(expected), self.jobs[expected][-1][1]
+                mentions, words = ready.pop(expected)
+                yield mentions, self.jobs[expected][-1][1], words
                 expected += 1
 
 
@@ -277,9 +280,10 @@ def jobs_of(spans: list[Span], batch_chars: int, processes: int = 1) -> list[lis
 
 
 def stream_mentions(text: str, choice: PipelineChoice, batch_chars: int = 50_000,
-                    processes: int = 1) -> Iterator[tuple[list[Mention], int]]:
+                    processes: int = 1) -> Iterator[tuple[list[Mention], int, Words]]:
     """Mention batches from ``processes`` child processes, in the order of the text, each
-    with the offset analysed so far. Closing the generator ends the processes."""
+    with the offset analysed so far and where its capitalised words stand. Closing the
+    generator ends the processes."""
     from reader.core.ner import blocks
 
     jobs = jobs_of(list(blocks(text)), batch_chars, processes)

@@ -15,8 +15,9 @@ The protocol, UTF-8, one JSON value a line but for the text:
   a newline and the text as it is; then jobs ``[number, [[start, end], …]]`` (blocks of
   the text, see :func:`reader.core.ner.blocks`); an empty line or the end of input: no
   more jobs.
-* child → parent: ``{"j": number, "m": [[start, end, text, label, base], …]}`` per job, in
-  the order received, or ``{"error": "…"}`` once, and it ends.
+* child → parent: ``{"j": number, "m": [[start, end, text, label, base], …], "w": {word:
+  [start, …]}}`` per job (its mentions, and where its capitalised words stand), in the
+  order received, or ``{"error": "…"}`` once, and it ends.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from reader.core import pipelines
+from reader.core.consistency import capitalised_words
 from reader.core.model import LABELS, Mention
 
 if TYPE_CHECKING:
@@ -69,8 +71,11 @@ def _serve(nlp: Language, text: str, jobs: Iterable[str], out: Any) -> None:
         if not line.strip():
             return
         number, spans = json.loads(line)
-        found = mentions_in(nlp, text, [(s, e) for s, e in spans], base_of)
-        out.write(json.dumps({"j": number, "m": rows(found)}, ensure_ascii=False) + "\n")
+        batch = [(s, e) for s, e in spans]
+        found = mentions_in(nlp, text, batch, base_of)
+        words = capitalised_words(text, batch)  # (the parent's consistency pass needs them)
+        out.write(json.dumps({"j": number, "m": rows(found), "w": words},
+                             ensure_ascii=False) + "\n")
         out.flush()
 
 
