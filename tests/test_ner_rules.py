@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from spacy.language import Language
 
+from reader.core.consistency import Consistency
+from reader.core.model import Mention
 from reader.core.ner import blocks, extract
 from tests.fakes import ruler_nlp
 
@@ -86,9 +88,14 @@ def test_long_paragraphs_are_cut_into_blocks() -> None:
     assert "".join(text[s:e] for s, e in spans).replace(" ", "") == text.replace(" ", "")
 
 
+def propagate(text: str, mentions: list[Mention], end: int | None = None) -> list[Mention]:
+    """The consistency pass over ``text[:end]`` in one go (one block of the analysis)."""
+    consistency = Consistency(text)
+    consistency.add(mentions, len(text) if end is None else end, last=True)
+    return consistency.mentions()
+
+
 def test_missed_occurrences_of_a_found_name_are_added() -> None:
-    from reader.core.consistency import propagate
-    from reader.core.model import Mention
 
     text = "Putin kam. Dann sprach Putin.\n\nPutins Rede und Putin-Anhänger; Putin!"
     found = [Mention(0, 5, "Putin", "PER")]
@@ -98,8 +105,6 @@ def test_missed_occurrences_of_a_found_name_are_added() -> None:
 
 
 def test_a_run_of_names_found_alone_is_split() -> None:
-    from reader.core.consistency import propagate
-    from reader.core.model import Mention
 
     text = "Moskau und Nordkorea. Dann hat Moskau Nordkorea geholfen."
     found = [Mention(0, 6, "Moskau", "LOC"), Mention(11, 20, "Nordkorea", "LOC"),

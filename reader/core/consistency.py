@@ -176,13 +176,3 @@ def capitalised_words(text: str, spans: Iterable[tuple[int, int]]) -> Words:
                 at.setdefault(found, []).append(word.start())
     return at
 
-
-def propagate(text: str, mentions: list[Mention], end: int | None = None) -> list[Mention]:
-    """``mentions`` (runs of known names split) plus every missed occurrence of their
-    forms in ``text[:end]``, in one go."""
-    if not mentions:
-        return mentions
-    consistency = Consistency(text)
-    consistency.add(sorted(mentions, key=attrgetter("start")),
-                    len(text) if end is None else end, last=True)
-    return consistency.mentions()
