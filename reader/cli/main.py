@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import difflib
+import gc
 import os
 import sys
 from pathlib import Path
@@ -228,6 +229,9 @@ def _run(args_list: list[str]) -> int:
     if args.file is not None:
         _no_such_file_or_command(args.file)
     if sys.stdout.isatty():  # the app (it needs a terminal)
+        # no cycle collection until the first paint (the app turns it back on): start-up
+        # makes many objects and no garbage worth the collector's passes
+        gc.disable()
         _warm_up([args.file] if args.file else [])
     from reader.cli import commands  # (its imports are the slow part of start-up)
 

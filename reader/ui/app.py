@@ -107,9 +107,14 @@ class ReaderApp(App[None]):
                 self.notify(f"Unknown theme {one_line(self.settings.theme)!r} in the "
                             "settings: using the default.", severity="warning", markup=False)
         self._theme_ready = True
+        self.call_after_refresh(self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
         # what start-up made lives as long as the app: out of the collector's full passes
-        # (they otherwise walk it all, 50-100 ms, while a book's results pile up)
-        self.call_after_refresh(gc.freeze)
+        # (they otherwise walk it all, 50-100 ms, while a book's results pile up); the
+        # collector, off while the app started (reader.cli.main), runs again
+        gc.freeze()
+        gc.enable()
 
     def get_default_screen(self) -> Screen[Any]:
         """The article's reading screen, or the library: the first screen drawn (no blank

@@ -29,8 +29,11 @@ class MemoryActions(ScreenPart):
             return
         self._article = me.article
         title = me.source.title or me.source.name
-        recent: Recent = me.library.opened(me.source.text, me.path or me.source.name, title,
-                                           me.language)
+        path = me.path or me.source.name
+        recent = me.library.get(me.doc_key) or Recent(
+            me.doc_key, path, title, me.language, 0, 0, len(me.source.text), "", 0.0)
+        # noted after the first paint: a write waits for the disk (tens of milliseconds)
+        me.call_after_refresh(me.library.opened, me.source.text, path, title, me.language)
         if recent.offset:
             me.article.restore_top(recent.offset)
         self._restore_selected = recent.selected
