@@ -26,7 +26,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from operator import attrgetter
 
 from reader.core.lang import rules_for
 from reader.core.model import LABELS, Entity, Label, Mention
@@ -40,15 +41,26 @@ from reader.core.names import (
     words_of,
 )
 
+_START: Callable[[Mention], int] = attrgetter("start")
+_BASE: Callable[[Mention], str] = attrgetter("base")
+_POSITION: Callable[[Mention], tuple[int, int]] = attrgetter("start", "end")
+Form = tuple[str, Label]  # a mention's text and type
+
 
 class _Group:
+    """Mentions that name one entity, kept per form: a book repeats each name thousands
+    of times, and votes, forms and first positions are read per form."""
+
     def __init__(self, key: str, lang: str) -> None:
         self.key = key
         self.lang = lang
-        self.mentions: list[Mention] = []
+        self.by_form: dict[Form, list[Mention]] = {}
         self._label: Label | None = None
-        self._forms: set[str] | None = None
-        self._first: int | None = None
+
+    @property
+    def mentions(self) -> list[Mention]:
+        """Every mention, form by form."""
+        return [m for ms in self.by_form.values() for m in ms]
 
     @property
     def label(self) -> Label:
@@ -58,18 +70,18 @@ class _Group:
 
     def _vote(self) -> Label:
         votes: Counter[Label] = Counter()
-        for (text, label), n in Counter((m.text, m.label) for m in self.mentions).items():
+        for (text, label), ms in self.by_form.items():
             titled = has_title(text, self.lang)
-            votes["PER" if titled else label] += n * (2 if titled else 1)
-        longest = max(self.mentions, key=lambda m: (len(m.text), -m.start)).label
+            votes["PER" if titled else label] += len(ms) * (2 if titled else 1)
+        most = max(len(text) for text, _ in self.by_form)
+        longest = min((min(map(_START, ms)), label) for (text, label), ms
+                      in self.by_form.items() if len(text) == most)[1]
         return max(LABELS, key=lambda lab: (votes[lab], lab == longest, -LABELS.index(lab)))
 
     @property
     def forms(self) -> set[str]:
         """The distinct texts of the group's mentions."""
-        if self._forms is None:
-            self._forms = {m.text for m in self.mentions}
-        return self._forms
+        return {text for text, _ in self.by_form}
 
     @property
     def words(self) -> int:
@@ -78,24 +90,28 @@ class _Group:
     @property
     def first(self) -> int:
         """Where the text first names it."""
-        if self._first is None:
-            self._first = min(m.start for m in self.mentions)
-        return self._first
+        return min(min(map(_START, ms)) for ms in self.by_form.values())
 
-    def add(self, mention: Mention) -> None:
-        self.mentions.append(mention)
-        self._label = self._forms = self._first = None
+    def add(self, form: Form, mentions: list[Mention]) -> None:
+        self.by_form.setdefault(form, []).extend(mentions)
+        self._label = None
 
     def absorb(self, other: _Group) -> None:
-        self.mentions.extend(other.mentions)
-        self._label = self._forms = self._first = None
+        for form, ms in other.by_form.items():
+            self.add(form, ms)
 
     def split_off(self, before: int) -> _Group:
         """Its mentions before offset ``before``, taken out as a group of their own."""
         part = _Group(self.key, self.lang)
-        part.mentions = [m for m in self.mentions if m.start < before]
-        self.mentions = [m for m in self.mentions if m.start >= before]
-        self._label = self._forms = self._first = None
+        kept: dict[Form, list[Mention]] = {}
+        for form, ms in self.by_form.items():
+            early = [m for m in ms if m.start < before]
+            if early:
+                part.by_form[form] = early
+            if len(early) < len(ms):
+                kept[form] = [m for m in ms if m.start >= before]
+        self.by_form = kept
+        self._label = None
         return part
 
 
@@ -156,7 +172,7 @@ def _merge_short_forms(groups: dict[str, _Group], lang: str) -> None:
         g = groups[k]
         if g.words != 1 or g.label == "PER":
             continue
-        text = core_words(g.mentions[0].text, lang)[0]
+        text = core_words(next(iter(g.by_form))[0], lang)[0]
         letters = acronym(text)
         if letters is not None:
             owners = by_initials.get(letters, [])
@@ -194,16 +210,16 @@ def _merge_surnames(groups: dict[str, _Group], lang: str) -> None:
 
 def group(mentions: Iterable[Mention], lang: str = "de") -> list[Entity]:
     """Entities from mentions in a text of language ``lang``, most mentioned first."""
+    by_form: dict[Form, list[Mention]] = defaultdict(list)
+    for m in mentions:  # a book repeats its names thousands of times
+        by_form[m.text, m.label].append(m)
     groups: dict[str, _Group] = {}
-    keys: dict[tuple[str, Label], str] = {}  # a book repeats its names thousands of times
-    for m in mentions:
-        k = keys.get((m.text, m.label))
-        if k is None:
-            k = keys[(m.text, m.label)] = group_key(m.text, m.label, lang)
+    for form, ms in by_form.items():
+        k = group_key(form[0], form[1], lang)
         group_ = groups.get(k)
         if group_ is None:
             group_ = groups[k] = _Group(k, lang)
-        group_.add(m)
+        group_.add(form, ms)
     _merge_genitives(groups, lang)
     _merge_short_forms(groups, lang)
     _merge_surnames(groups, lang)
@@ -212,14 +228,12 @@ def group(mentions: Iterable[Mention], lang: str = "de") -> list[Entity]:
     return entities
 
 
-def _position(mention: Mention) -> tuple[int, int]:
-    return mention.start, mention.end
-
-
 def _entity(g: _Group) -> Entity:
-    mentions = sorted(g.mentions, key=_position)
+    mentions = sorted(g.mentions, key=_POSITION)
     label = g.label
-    counts = Counter(m.text for m in mentions)
+    counts: Counter[str] = Counter()
+    for (text, _), ms in g.by_form.items():
+        counts[text] += len(ms)
     variants = sorted(counts, key=lambda v: (-len(v), -counts[v], v))
     # shown by the fullest form of the group's own key, in base form, without a title
     # (a title is how the text refers to a person, not part of the name)
@@ -228,7 +242,7 @@ def _entity(g: _Group) -> Entity:
     name = " ".join(words_of(base_name(shown[0], label, g.lang)))
     if has_title(name, g.lang):
         name = " ".join(core_words(name, g.lang))
-    bases = {m.base for m in mentions}
+    bases = set(map(_BASE, mentions))
     if len(bases) == 1 and "" not in bases:  # only ever seen as a genitive: "Chinas"
         name = base_name(bases.pop(), label, g.lang)
     return Entity(id=g.key, name=name, label=label, variants=variants,

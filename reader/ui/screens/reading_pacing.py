@@ -3,8 +3,8 @@
 Showing a result (panel, article colours, title) takes the event loop tens of
 milliseconds, and so does a full pass of Python's cycle collector over what a book's
 analysis piles up. While a book is analysed, its results wait for a pause in the keys
-(:data:`KEYS_PAUSE`) and are shown then, and the collector runs then too, not in the
-middle of a key; an article's results are shown at once.
+(:data:`KEYS_PAUSE`) and are shown then, and the collector's young generations are
+collected then too, not in the middle of a key; an article's results are shown at once.
 """
 
 from __future__ import annotations
@@ -47,7 +47,10 @@ class PacingActions(ScreenPart):
         if pause >= KEYS_PAUSE:
             self._show_waiting()
             if self._collector_held:
-                gc.collect()
+                # the young generations only: what a result leaves behind; the old one
+                # (the growing document, hardly ever garbage) waits for the end, when
+                # release_collector turns the collector back on
+                gc.collect(1)
         elif self._waiting is not None:
             self.me.set_timer(KEYS_PAUSE - pause, self._show_when_keys_pause)
 

@@ -3,10 +3,30 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rich.cells import cell_len
 
 _WORD = re.compile(r"\S+\s*|\s+")
+
+
+@lru_cache(maxsize=8)
+def _lines_of(width: int) -> re.Pattern[str]:
+    """One screen line of a paragraph whose characters are all one cell wide: the longest
+    run ending at a word's end within ``width`` (with the spaces after it), else ``width``
+    characters of a longer word, else leading spaces alone."""
+    return re.compile(rf".{{0,{width - 1}}}\S(?=\s|$)\s*|\S{{{width}}}|\s+")
+
+
+# characters one cell wide in any terminal: Latin, Greek, Cyrillic, general punctuation
+# and currency (tests check every one); a paragraph with others goes the slow way
+NARROW_RANGES = ("\u0020-\u007e", "\u00a0-\u02ff", "\u0370-\u0482", "\u048a-\u052f",
+                 "\u1e00-\u1fbc", "\u2010-\u2027", "\u2030-\u205e", "\u20a0-\u20bf")
+_NARROW = re.compile(f"[{''.join(NARROW_RANGES)}\t]*")
+
+
+def _single_cells(text: str) -> bool:
+    return text.isascii() or _NARROW.fullmatch(text) is not None
 
 
 def _width(text: str) -> int:
@@ -26,6 +46,11 @@ def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
         pos = end + 1
         if _width(raw) <= width:
             lines.append((start, end))
+            continue
+        if _single_cells(raw):  # the common case, by one pattern (as the loop below)
+            lines.extend((start + m.start(), start + m.end())
+                         for m in _lines_of(width).finditer(raw))
+            lines[-1] = (lines[-1][0], end)
             continue
         line_start, used = start, 0
         for match in _WORD.finditer(raw):
