@@ -6,7 +6,10 @@ from __future__ import annotations
 import gc
 import threading
 
+import pytest
+
 from reader.core import processes
+from reader.ui.screens.reading import UPDATE_EVERY
 from reader.ui.screens.reading_pacing import KEYS_PAUSE
 from tests.conftest import SAMPLE_DE
 from tests.fakes import SAMPLE_NAMES, fake_analyse
@@ -55,3 +58,28 @@ async def test_an_articles_result_is_shown_at_once() -> None:
         await settle(pilot)
         assert reading(app).progress == 1.0
         assert gc.isenabled()
+
+
+async def test_a_books_partial_results_are_spaced_by_what_showing_costs(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Showing a result takes a core the analysis could use: the next partial result waits
+    SHOW_PAUSE times as long as the last took to show; the last result comes at once."""
+    monkeypatch.setattr("reader.ui.screens.reading_pacing.SHOW_PAUSE", 10_000.0)
+    gates = [threading.Event(), threading.Event()]
+    app = make_app(_book(), analyse=fake_analyse(SAMPLE_NAMES, steps=3, gates=gates))
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if reading(app).document is not None:
+                break
+        screen = reading(app)
+        first = screen.raw_document
+        assert first is not None and screen.progress == pytest.approx(1 / 3)
+        await pilot.pause(UPDATE_EVERY + 0.1)  # (the worker passes results this often)
+        gates[0].set()  # the second partial result: it waits (showing costs > 0)
+        await pilot.pause(KEYS_PAUSE + 0.3)
+        assert screen.raw_document is first and screen.progress == pytest.approx(1 / 3)
+        gates[1].set()  # the last one: at once
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.1)
+        await settle(pilot)
+        assert screen.progress == 1.0 and screen.raw_document is not first

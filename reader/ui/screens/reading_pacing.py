@@ -17,6 +17,7 @@ from reader.core.analysis import Progress
 from reader.ui.screens.part import ScreenPart
 
 KEYS_PAUSE = 0.5  # seconds without a key before a book's result is shown
+SHOW_PAUSE = 8.0  # a partial result waits this many times as long as the last took to show
 
 
 class PacingActions(ScreenPart):
@@ -24,6 +25,7 @@ class PacingActions(ScreenPart):
 
     _waiting: Progress | None = None  # a result not shown yet
     _collector_held = False  # the cycle collector runs in the pauses only
+    _next_show = 0.0  # time.monotonic() before which no partial result is shown
 
     def show_progress(self, progress: Progress) -> None:
         """Show a result: an article's at once, a book's in a pause of the keys."""
@@ -43,16 +45,22 @@ class PacingActions(ScreenPart):
             gc.enable()
 
     def _show_when_keys_pause(self) -> None:
-        pause = time.monotonic() - getattr(self.me.app, "last_key", 0.0)
-        if pause >= KEYS_PAUSE:
+        now = time.monotonic()
+        pause = now - getattr(self.me.app, "last_key", 0.0)
+        final = self._waiting is not None and self._waiting.done >= 1.0
+        wait = max(KEYS_PAUSE - pause, 0.0 if final else self._next_show - now)
+        if wait <= 0:
             self._show_waiting()
+            # showing takes the event loop (and a core the analysis could use): the next
+            # partial result is shown after SHOW_PAUSE times as long, the last one at once
+            self._next_show = now + (time.monotonic() - now) * SHOW_PAUSE
             if self._collector_held:
                 # the young generations only: what a result leaves behind; the old one
                 # (the growing document, hardly ever garbage) waits for the end, when
                 # release_collector turns the collector back on
                 gc.collect(1)
         elif self._waiting is not None:
-            self.me.set_timer(KEYS_PAUSE - pause, self._show_when_keys_pause)
+            self.me.set_timer(wait, self._show_when_keys_pause)
 
     def _show_waiting(self) -> None:
         progress, self._waiting = self._waiting, None

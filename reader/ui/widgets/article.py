@@ -11,6 +11,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from functools import partial
 from itertools import pairwise
+from operator import attrgetter
 from typing import TypeVar
 
 from rich.segment import Segment
@@ -279,5 +280,4 @@ class ArticleView(ScrollView, can_focus=True):
         return style
 
 
-def _start(mention: Mention) -> int:
-    return mention.start
+_start: Callable[[Mention], int] = attrgetter("start")  # (a C call: a book has 10⁵ mentions)
