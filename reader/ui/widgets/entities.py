@@ -203,8 +203,9 @@ class EntityPanel(Vertical):
                     options.replace_option_prompt_at_index(index, new.prompt)
             return
         with self.app.batch_update():
-            options.clear_options()
-            options.add_options(items)
+            # in one go: clearing first would hide the scroll bar and lay out the screen
+            # once more
+            options.set_options(items)
             if keep is not None:
                 try:
                     options.highlighted = options.get_option_index(keep)
