@@ -8,9 +8,11 @@ import sys
 import threading
 
 import pytest
+from textual.pilot import Pilot
 
 from reader.core import processes
-from reader.ui.screens.reading import UPDATE_EVERY
+from reader.ui.app import ReaderApp
+from reader.ui.screens.reading import UPDATE_EVERY, ReadingScreen
 from reader.ui.screens.reading_pacing import KEYS_PAUSE
 from tests.conftest import SAMPLE_DE
 from tests.fakes import SAMPLE_NAMES, fake_analyse
@@ -22,15 +24,20 @@ def _book() -> str:
     return "\n\n".join([sample] * (processes.PARALLEL_FROM // len(sample) + 2))
 
 
+async def first_result(pilot: Pilot[None], app: ReaderApp) -> ReadingScreen:
+    """The reading screen, once it shows the analysis's first result."""
+    for _ in range(100):
+        await pilot.pause(0.05)
+        if reading(app).document is not None:
+            break
+    return reading(app)
+
+
 async def test_a_books_result_waits_for_a_pause_in_the_keys() -> None:
     gate = threading.Event()
     app = make_app(_book(), analyse=fake_analyse(SAMPLE_NAMES, steps=2, gates=[gate]))
     async with app.run_test(size=SIZE) as pilot:
-        for _ in range(100):
-            await pilot.pause(0.05)
-            if reading(app).document is not None:
-                break
-        screen = reading(app)
+        screen = await first_result(pilot, app)
         first = screen.document
         assert first is not None and screen.progress == 0.5
         assert not gc.isenabled()  # the collector waits for the pauses too
@@ -68,11 +75,7 @@ async def test_a_books_partial_results_are_spaced_by_what_showing_costs(monkeypa
     gates = [threading.Event(), threading.Event()]
     app = make_app(_book(), analyse=fake_analyse(SAMPLE_NAMES, steps=3, gates=gates))
     async with app.run_test(size=SIZE) as pilot:
-        for _ in range(100):
-            await pilot.pause(0.05)
-            if reading(app).document is not None:
-                break
-        screen = reading(app)
+        screen = await first_result(pilot, app)
         first = screen.raw_document
         assert first is not None and screen.progress == pytest.approx(1 / 3)
         await pilot.pause(UPDATE_EVERY + 0.1)  # (the worker passes results this often)
