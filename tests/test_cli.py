@@ -10,6 +10,10 @@ from pathlib import Path
 import pytest
 
 from reader.cli.main import main
+from reader.core.model import Document
+from reader.core.source import Source
+from reader.core.sources.pagecache import PageCache
+from reader.library.analysis_cache import AnalysisCache
 from tests.conftest import ROOT, SAMPLE_DE
 
 
@@ -155,6 +159,14 @@ def test_lookup_offline_and_cache_commands(tmp_path: Path) -> None:
     assert missing.returncode == 1 and "reader prefetch" in missing.stderr
     stats = _run("cache", "stats", "--cache-dir", str(tmp_path))
     assert "found      1" in stats.stdout
+    assert "pages      0" in stats.stdout and "analyses   0" in stats.stdout
+    # a web page kept for --offline and an analysed text are counted too
+    PageCache(tmp_path).put("https://news.test/a", Source(name="a", text="Text.", encoding="utf-8"))
+    analyses = AnalysisCache(tmp_path)
+    analyses.put("k", Document(text="Text.", language="de", pipeline="p", entities=[]))
+    stats = _run("cache", "stats", "--cache-dir", str(tmp_path))
+    assert "pages      1 (web pages kept for --offline)" in stats.stdout
+    assert "analyses   1 (" in stats.stdout
     export = _run("cache", "export", "--cache-dir", str(tmp_path))
     assert json.loads(export.stdout.splitlines()[0])["title"] == "Wladimir Putin"
     cleared = _run("cache", "clear", "--cache-dir", str(tmp_path))

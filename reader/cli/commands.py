@@ -185,7 +185,7 @@ def dispatch(args: argparse.Namespace) -> int:
         store = settings.cache(read_only=read_only)
     except FileNotFoundError as exc:
         fail(str(exc), EXIT_USAGE)
-    return wiki_commands.cache(store, args.action)
+    return wiki_commands.cache(store, args.action, settings.cache_dir)
 
 
 def prefetch(args: argparse.Namespace) -> int:

@@ -166,9 +166,9 @@ def build_subparsers() -> argparse.ArgumentParser:
         description="Inspect or empty the lookup cache. stats and export only read it "
                     "(they never create it).")
     cache.add_argument("action", choices=["stats", "export", "clear"],
-                       help="stats: count entries; export: print every entry as a JSON "
-                            "line; clear: remove the lookups (disambiguation picks are "
-                            "kept)")
+                       help="stats: count entries (and the pages and analyses kept); "
+                            "export: print every entry as a JSON line; clear: remove the "
+                            "lookups (disambiguation picks, pages and analyses are kept)")
     cache.add_argument("--format", choices=["jsonl"], default="jsonl",
                        help="export format: jsonl, one JSON object a line (default)")
     _cache_dir_option(cache)

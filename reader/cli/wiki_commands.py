@@ -6,6 +6,7 @@ import asyncio
 import json
 import sys
 import time
+from pathlib import Path
 
 from rich.progress import (
     BarColumn,
@@ -121,16 +122,24 @@ async def _prefetch_all(service: LookupService, docs: list[tuple[Source, Documen
     return failed
 
 
-def cache(store: Cache, action: str) -> int:
+def cache(store: Cache, action: str, directory: Path) -> int:
     """``reader cache stats|export|clear`` on an opened cache (read-only for stats and
-    export: those never create it)."""
+    export: those never create it); stats also counts what else is kept in ``directory``
+    (web pages for ``--offline``, analyses for instant reopening)."""
     if store.notice:
         print(f"reader: {store.notice}", file=sys.stderr)
     if action == "stats":
+        from reader.core.sources.pagecache import PageCache
+        from reader.library.analysis_cache import AnalysisCache
+
         stats = store.stats()
         print(f"cache: {store.path or 'none yet (nothing looked up)'}")
         for key in ("found", "ambiguous", "missing", "articles", "picks"):
             print(f"  {key:10} {stats.get(key, 0)}")
+        analyses = AnalysisCache.default(directory)
+        print(f"  {'pages':10} {PageCache(directory).count()} (web pages kept for --offline)")
+        print(f"  {'analyses':10} {analyses.count()} ({analyses.total_bytes() / 1e6:.1f} MB: "
+              "analysed texts, for reopening at once)")
     elif action == "export":
         for lang, key, bg in store.entries():
             print(json.dumps({"lang": lang, "key": key, **bg.to_json()}, ensure_ascii=False))

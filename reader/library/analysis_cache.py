@@ -241,9 +241,19 @@ class AnalysisCache:
 
     def total_bytes(self) -> int:
         """The size of the stored entries."""
+        return self._totals()[1]
+
+    def count(self) -> int:
+        """How many analyses are stored."""
+        return self._totals()[0]
+
+    def _totals(self) -> tuple[int, int]:
         with self._db(create=False) as db:
             try:
-                return 0 if db is None else int(
-                    db.execute("SELECT COALESCE(SUM(size), 0) FROM analyses").fetchone()[0])
+                if db is None:
+                    return 0, 0
+                n, size = db.execute(
+                    "SELECT COUNT(*), COALESCE(SUM(size), 0) FROM analyses").fetchone()
+                return int(n), int(size)
             except sqlite3.Error:
-                return 0
+                return 0, 0

@@ -33,6 +33,13 @@ class PageCache:
     def _path(self, url: str) -> Path:
         return self.folder / f"{hashlib.sha256(url.encode('utf-8')).hexdigest()[:40]}.json"
 
+    def count(self) -> int:
+        """How many pages are kept."""
+        try:
+            return sum(1 for _ in self.folder.glob("*.json"))
+        except OSError:
+            return 0
+
     def get(self, url: str) -> tuple[Source, float] | None:
         """The page fetched from ``url`` before and when (epoch seconds), or None."""
         try:
