@@ -100,9 +100,14 @@ class ArticleView(ScrollView, can_focus=True):
         before = self._on_screen()
         self._mentions = sorted(mentions, key=_start)  # they never overlap
         self._starts = [m.start for m in self._mentions]
-        self._strips.clear()
         if self._on_screen() != before:
+            self._strips.clear()
             self.refresh()
+        else:  # the lines on screen stay as drawn (the next key scrolls without redrawing
+            # them all); any other line may have new mentions
+            top = self.scroll_offset.y
+            shown = range(top, top + max(self.size.height, 1))
+            self._strips = {i: strip for i, strip in self._strips.items() if i in shown}
 
     def _on_screen(self) -> list[Mention] | None:
         """The mentions on the lines now on screen (None before the text is wrapped)."""
