@@ -30,8 +30,8 @@ class Progress:
 # before it asks for more counts) comes again only after BUILD_PAUSE times as long, and
 # not within BOOK_UPDATE_EVERY: the analysing processes keep (nearly) every core
 SLOW_BUILD = 0.02  # seconds
-BUILD_PAUSE = 6.0
-BOOK_UPDATE_EVERY = 1.0  # seconds
+BUILD_PAUSE = 10.0
+BOOK_UPDATE_EVERY = 2.0  # seconds
 
 AnalyseFn = Callable[[str], Iterator[Progress]]
 """What the UI runs in a worker: text in, ever more complete documents out."""
