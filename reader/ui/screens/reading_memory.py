@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reader.library.store import Recent
 from reader.ui.screens.part import ScreenPart
 
 if TYPE_CHECKING:
@@ -30,14 +29,15 @@ class MemoryActions(ScreenPart):
         self._article = me.article
         title = me.source.title or me.source.name
         path = me.path or me.source.name
-        recent = me.library.get(me.doc_key) or Recent(
-            me.doc_key, path, title, me.language, 0, 0, len(me.source.text), "", 0.0)
+        recent = me.library.get(me.doc_key)
         # noted after the first paint: a write waits for the disk (tens of milliseconds)
         me.call_after_refresh(me.library.opened, me.source.text, path, title, me.language)
-        if recent.offset:
-            me.article.restore_top(recent.offset)
-        self._restore_selected = recent.selected
-        self._saved = (recent.offset, recent.selected, recent.entities)
+        offset, selected, entities = (recent.offset, recent.selected, recent.entities) \
+            if recent is not None else (0, "", 0)
+        if offset:
+            me.article.restore_top(offset)
+        self._restore_selected = selected
+        self._saved = (offset, selected, entities)
         me.set_interval(SAVE_EVERY, self.save_position)
 
     def restore_selection(self) -> None:
