@@ -62,7 +62,9 @@ async def main(path: str, keys: int) -> None:
             self.call_after_refresh(lambda: print(f"paint {now():.3f}", flush=True))
 
     def report(event: str) -> None:
-        """Print ``event`` once, after the screen has been refreshed with it."""
+        """Print ``event`` once, after the reading screen has been refreshed with it (its
+        own call_after_refresh: the app's runs when the app is idle, which can be before
+        the screen has laid out and drawn what changed)."""
         if event not in events:
             events.add(event)
 
@@ -70,7 +72,7 @@ async def main(path: str, keys: int) -> None:
                 shown.add(event)
                 print(f"{event} {now():.3f}", flush=True)
 
-            app.call_after_refresh(on_screen)
+            view.call_after_refresh(on_screen)
 
     app = Probe(source, analyzer.language, analyse, analyzer.choice.describe())
     async with app.run_test(size=(140, 45)) as pilot:
