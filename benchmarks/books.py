@@ -36,21 +36,28 @@ def _rss_kb(pid: int) -> int:
     return 0
 
 
-def _children(pid: int) -> list[int]:
-    found = []
+def _descendants(pid: int) -> list[int]:
+    """The processes under ``pid``: its children and theirs (an analysis process's copy)."""
+    parents: dict[int, list[int]] = {}
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             try:
                 stat = (entry / "stat").read_text()
             except OSError:
                 continue
-            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
-                found.append(int(entry.name))
+            parents.setdefault(int(stat.rsplit(")", 1)[1].split()[1]), []).append(
+                int(entry.name))
+    found, todo = [], [pid]
+    while todo:
+        kids = parents.get(todo.pop(), [])
+        found += kids
+        todo += kids
     return found
 
 
 class PeakMemory:
-    """The peak resident memory of a process and of it with its children, sampled."""
+    """The peak resident memory of a process and of it with every process under it
+    (each counted whole: pages a forked copy shares are counted twice), sampled."""
 
     def __init__(self, pid: int, every: float = 0.1) -> None:
         self.pid = pid
@@ -66,7 +73,7 @@ class PeakMemory:
             app = _rss_kb(self.pid)
             self.app_kb = max(self.app_kb, app)
             self.total_kb = max(self.total_kb,
-                                app + sum(_rss_kb(c) for c in _children(self.pid)))
+                                app + sum(_rss_kb(c) for c in _descendants(self.pid)))
 
     def stop(self) -> None:
         """Stop sampling."""

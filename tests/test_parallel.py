@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import os
+import subprocess
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -185,3 +186,49 @@ async def test_quitting_the_app_mid_analysis_ends_its_processes(pipeline: Path) 
         assert 0 < reading(app).progress < 1.0  # analysing
         assert processes.live() == 2
     assert processes.live() == 0  # the reading screen went away: its processes ended
+
+
+def _children_of(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def _gone(pid: int) -> bool:
+    try:
+        return (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0] \
+            in ("Z", "X")
+    except OSError:
+        return True
+
+
+@pytest.mark.skipif(not processes.FORKS, reason="copies are forked on Linux only")
+def test_a_books_second_process_is_a_copy_of_the_first(
+        pipeline: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    started: list[object] = []
+    spawn = processes._spawn
+
+    def counted(*args: object) -> object:
+        started.append(args)
+        return spawn(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(processes, "_spawn", counted)
+    analyzer = Analyzer("de", str(pipeline))
+    assert _mentions(analyzer, workers=2) == _mentions(analyzer, in_process=True)
+    assert len(started) == 1  # one process started (the pipeline loaded once), not two
+    updates = analyzer.stream(BOOK * 20, batch_chars=300, workers=2)
+    next(updates)
+    assert processes.live() == 2
+    (first,) = [p for p in processes._live if isinstance(p, subprocess.Popen)]
+    assert _wait_for(lambda: len(_children_of(first.pid)) == 1)  # the copy, analysing
+    (copy,) = _children_of(first.pid)
+    processes.stop()
+    assert _wait_for(lambda: _gone(copy), seconds=5)  # it ended with the first
+    assert processes.live() == 0

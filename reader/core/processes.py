@@ -6,6 +6,10 @@ about ``batch_chars`` characters. A short text goes to one child process; a book
 whenever they answer one, so a slow process never holds the others up. Answers are merged
 in the order of the text, so results still arrive progressively and in order.
 
+On Linux a book's second process is not started but forked by the first once its pipeline
+is loaded (:class:`Sibling`; see :mod:`reader.core.worker`): one import of spaCy and one
+load of the pipeline, not two, while the app starts, and their memory shared.
+
 Every live process is in a registry: :func:`stop` ends them all at once (the app calls it
 when its reading screen goes away, so quitting never waits for spaCy), and so does the
 interpreter's exit. :func:`prestart` starts processes (spaCy's import and the pipeline's
@@ -30,7 +34,7 @@ from typing import IO, Any
 from reader.core.consistency import Words
 from reader.core.model import Mention
 from reader.core.pipelines import PipelineChoice
-from reader.core.worker import Span, from_rows
+from reader.core.worker import SIBLINGS_ENV, Span, from_rows
 
 PARALLEL_FROM = 250_000  # characters: shorter texts go to one process (no second start-up)
 MAX_PROCESSES = 2
@@ -38,7 +42,38 @@ IN_FLIGHT = 2  # jobs handed to a process ahead of its answers, so it never wait
 TEXT_PIECE = 1 << 20  # characters of the text written at once
 FIRST_JOB = 4_000  # characters: the first jobs are small, so the first entities come soon
 
-Proc = subprocess.Popen[str]
+# a started process can fork this many copies of itself once its pipeline is loaded
+FORKS = MAX_PROCESSES - 1 if sys.platform.startswith("linux") else 0
+
+
+class Sibling:
+    """A copy of an analysis process, forked by it once its pipeline is loaded, as this
+    process sees it: the pipes it answers on (it is not this process's child). It ends at
+    the end of its input, and with the process that forked it."""
+
+    def __init__(self, stdin_fd: int, stdout_fd: int) -> None:
+        self.stdin: IO[str] = open(stdin_fd, "w", encoding="utf-8")  # noqa: SIM115
+        self.stdout: IO[str] = open(stdout_fd, encoding="utf-8")  # noqa: SIM115
+        self.returncode: int | None = None
+
+    def poll(self) -> int | None:
+        """None while it may be running (as :meth:`subprocess.Popen.poll`)."""
+        return self.returncode
+
+    def kill(self) -> None:
+        """Close its pipes: it ends at once if the process that forked it is killed too,
+        else when it next reads or writes."""
+        self.returncode = -9
+        for pipe in (self.stdin, self.stdout):
+            with contextlib.suppress(OSError):
+                pipe.close()
+
+    def wait(self) -> int:
+        """Its status as far as this process knows it."""
+        return -9 if self.returncode is None else self.returncode
+
+
+Proc = subprocess.Popen[str] | Sibling
 # one thread per process: the processes are the parallelism (no oversubscribed cores)
 ONE_THREAD = {v: "1" for v in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")}
 
@@ -46,6 +81,7 @@ _lock = threading.Lock()
 _live: set[Proc] = set()
 _ready: list[tuple[PipelineChoice, Proc]] = []  # started ahead, not yet used
 _warm: list[Proc] = []  # started before the pipeline was chosen
+_copies: dict[Proc, list[Sibling]] = {}  # a process's copies, until its pipeline is chosen
 _stops = 0  # how many times stop() was called: a run started before the last one ends
 
 
@@ -60,32 +96,54 @@ def worker_count(chars: int) -> int:
     return max(1, min(MAX_PROCESSES, cores))
 
 
-def _spawn(choice: PipelineChoice | None) -> Proc:
+def _spawn(choice: PipelineChoice | None, forks: int = 0) -> list[Proc]:
+    """A new process (loading ``choice`` if given, with ``forks`` copies of it)."""
+    pipes = [(os.pipe(), os.pipe()) for _ in range(FORKS)]  # (to a copy, from it)
+    ends = [(to_copy[0], from_copy[1]) for to_copy, from_copy in pipes]  # the process's
     proc = subprocess.Popen([sys.executable, "-m", "reader.core.worker"],
                             stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                             stderr=subprocess.DEVNULL, encoding="utf-8",
-                            env={**os.environ, **ONE_THREAD})
+                            pass_fds=[fd for pair in ends for fd in pair],
+                            env={**os.environ, **ONE_THREAD,
+                                 SIBLINGS_ENV: ";".join(f"{i},{o}" for i, o in ends)})
+    for fd in (fd for pair in ends for fd in pair):
+        os.close(fd)
     with _lock:
         _live.add(proc)
-    if choice is not None:
-        _choose(proc, choice)
-    return proc
+        _copies[proc] = [Sibling(to_copy[1], from_copy[0]) for to_copy, from_copy in pipes]
+    if choice is None:
+        return [proc]
+    return _choose(proc, choice, forks)
 
 
-def _choose(proc: Proc, choice: PipelineChoice) -> None:
-    """Tell a process which pipeline to load."""
+def _choose(proc: Proc, choice: PipelineChoice, forks: int = 0) -> list[Proc]:
+    """Tell a process which pipeline to load, and to fork up to ``forks`` copies of itself
+    then; the process and those copies."""
     assert proc.stdin is not None
-    header = {"name": choice.name, "kind": choice.kind, "location": choice.location}
+    with _lock:
+        copies = _copies.pop(proc, [])
+        used, unused = copies[:max(forks, 0)], copies[max(forks, 0):]
+        _live.update(used)
+    for copy in unused:
+        copy.kill()
+    header = {"name": choice.name, "kind": choice.kind, "location": choice.location,
+              "siblings": len(used)}
     with contextlib.suppress(OSError, ValueError):  # a dead process: the run reports it
         proc.stdin.write(json.dumps(header) + "\n")
         proc.stdin.flush()
+    return [proc, *used]
+
+
+def _started(count: int) -> int:
+    """How many processes to start for ``count`` (each forks copies of itself)."""
+    return -(-count // (1 + FORKS))
 
 
 def warm_up(count: int = 1) -> None:
-    """Start ``count`` processes importing spaCy before the pipeline is even chosen (the
-    first thing the app and ``reader annotate`` do): :func:`prestart` and
-    :func:`stream_mentions` take them, :func:`cool_down` ends those not taken."""
-    procs = [_spawn(None) for _ in range(count)]
+    """Start processes importing spaCy for ``count`` analysing ones before the pipeline is
+    even chosen (the first thing the app and ``reader annotate`` do): :func:`prestart`
+    and :func:`stream_mentions` take them, :func:`cool_down` ends those not taken."""
+    procs = [p for _ in range(_started(count)) for p in _spawn(None)]
     with _lock:
         _warm.extend(procs)
 
@@ -100,21 +158,31 @@ def cool_down() -> None:
 
 
 def _assign(choice: PipelineChoice, count: int) -> list[Proc]:
-    """Up to ``count`` processes warmed up, now loading ``choice``."""
+    """Up to ``count`` processes from those warmed up (and their copies), now loading
+    ``choice``."""
     with _lock:
-        taken = [p for p in _warm if p.poll() is None][:count]
+        taken = [p for p in _warm if p.poll() is None][:_started(count)]
         _warm[:] = [p for p in _warm if p not in taken and p.poll() is None]
+    chosen: list[Proc] = []
     for proc in taken:
-        _choose(proc, choice)
-    return taken
+        chosen += _choose(proc, choice, count - len(chosen) - 1)  # (as many as wanted)
+    return chosen
+
+
+def _new(choice: PipelineChoice, count: int) -> list[Proc]:
+    """``count`` new processes (and copies) loading ``choice``."""
+    procs: list[Proc] = []
+    while len(procs) < count:
+        procs += _spawn(choice, count - len(procs) - 1)
+    return procs
 
 
 def prestart(choice: PipelineChoice, count: int = 1) -> None:
     """Start ``count`` processes loading ``choice`` now, for the next analysis to take."""
     with _lock:
         have = sum(1 for c, p in _ready if c == choice and p.poll() is None)
-    new = _assign(choice, count - have)
-    new += [_spawn(choice) for _ in range(count - have - len(new))]
+    new = _assign(choice, count - have) if count > have else []
+    new += _new(choice, count - have - len(new))
     with _lock:
         _ready.extend((choice, p) for p in new)
 
@@ -124,8 +192,9 @@ def _take(choice: PipelineChoice, count: int) -> list[Proc]:
     with _lock:
         mine = [p for c, p in _ready if c == choice and p.poll() is None][:count]
         _ready[:] = [(c, p) for c, p in _ready if p not in mine]
-    mine += _assign(choice, count - len(mine))
-    return mine + [_spawn(choice) for _ in range(count - len(mine))]
+    if count > len(mine):
+        mine += _assign(choice, count - len(mine))
+    return mine + _new(choice, count - len(mine))
 
 
 def _end(proc: Proc) -> None:
@@ -138,6 +207,9 @@ def _end(proc: Proc) -> None:
     proc.wait()
     with _lock:
         _live.discard(proc)
+        copies = _copies.pop(proc, [])
+    for copy in copies:  # never asked for
+        copy.kill()
 
 
 def stop() -> None:

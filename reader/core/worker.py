@@ -18,14 +18,24 @@ The protocol, UTF-8, one JSON value a line but for the text:
 * child → parent: ``{"j": number, "m": [[start, end, text, label, base], …], "w": {word:
   [start, …]}}`` per job (its mentions, and where its capitalised words stand), in the
   order received, or ``{"error": "…"}`` once, and it ends.
+
+Siblings: where the parent passes pairs of pipes (:data:`SIBLINGS_ENV`, "in,out;…") and
+the header asks for ``"siblings": n``, the process forks n copies of itself once the
+pipeline is loaded: each answers on its own pair exactly as above (text, jobs), sharing
+the loaded pipeline's memory, so a second core starts without importing spaCy and loading
+the pipeline again. A copy dies with the process that forked it (Linux), and ends at the
+end of its input like any other.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import signal
 import sys
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from reader.core import pipelines
 from reader.core.consistency import capitalised_words
@@ -35,6 +45,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 Span = tuple[int, int]
+SIBLINGS_ENV = "READER_SIBLING_FDS"  # pipes for copies forked after the load: "in,out;…"
+PR_SET_PDEATHSIG = 1  # prctl(2): a signal when the parent dies
 
 
 def mentions_in(nlp: Language, text: str, batch: Sequence[Span],
@@ -79,27 +91,81 @@ def _serve(nlp: Language, text: str, jobs: Iterable[str], out: Any) -> None:
         out.flush()
 
 
+def sibling_pipes() -> list[tuple[int, int]]:
+    """The pipes (input, output) the parent passed for copies of this process."""
+    spec = os.environ.get(SIBLINGS_ENV, "")
+    pairs = [pair.split(",") for pair in spec.split(";") if pair]
+    return [(int(fd_in), int(fd_out)) for fd_in, fd_out in pairs]
+
+
+def _fork(pipes: list[tuple[int, int]], count: int) -> tuple[IO[str], IO[str]] | None:
+    """Fork ``count`` copies of this process, the pipeline loaded; in a copy, its input and
+    output (on its own pipes), in this process None. Every passed pipe is closed here."""
+    parent = os.getpid()
+    for i, (fd_in, fd_out) in enumerate(pipes[:count]):
+        if os.fork() == 0:  # the copy: its own pipes; the parent's go to /dev/null
+            for fd in (fd for j, pair in enumerate(pipes) if j != i for fd in pair):
+                os.close(fd)
+            null = os.open(os.devnull, os.O_RDWR)
+            os.dup2(null, 0)  # (so the parent's pipes end when the parent ends them)
+            os.dup2(null, 1)
+            os.close(null)
+            _die_with(parent)
+            return (open(fd_in, encoding="utf-8", newline=""),
+                    open(fd_out, "w", encoding="utf-8"))
+    for fd in (fd for pair in pipes for fd in pair):
+        os.close(fd)
+    return None
+
+
+def _die_with(parent: int) -> None:
+    """End this copy when ``parent`` ends (killed, it cannot close the pipes for it)."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # it ended already
+        os._exit(0)
+
+
+def _fail(outs: list[IO[str]], exc: Exception) -> None:
+    for out in outs:
+        with contextlib.suppress(OSError, ValueError):
+            out.write(json.dumps({"error": f"{type(exc).__name__}: {exc}"}) + "\n")
+            out.flush()
+
+
 def _main() -> None:
     # the text is read as sent: line ends untranslated, so offsets are the parent's
     sys.stdin.reconfigure(encoding="utf-8", newline="")  # type: ignore[union-attr]
     sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
-    out = sys.stdout
+    stdin: IO[str] = sys.stdin
+    out: IO[str] = sys.stdout
+    pipes = sibling_pipes()
     try:
         import spacy  # noqa: F401  (the slow part: before the header, which may come later)
 
         import reader.core.ner  # noqa: F401
 
-        header = json.loads(sys.stdin.readline())
+        header = json.loads(stdin.readline())
         choice = pipelines.PipelineChoice(header["name"], header["kind"], header["location"])
-        nlp = pipelines.load(choice)
-        length = sys.stdin.readline()
+        try:
+            nlp = pipelines.load(choice)
+        except Exception as exc:  # the copies that were asked for report it too
+            _fail([open(fd_out, "w", encoding="utf-8")  # noqa: SIM115
+                   for _, fd_out in pipes[:int(header.get("siblings", 0))]], exc)
+            raise
+        copy = _fork(pipes, int(header.get("siblings", 0)))
+        if copy is not None:
+            stdin, out = copy
+        length = stdin.readline()
         if length.strip():
-            text = sys.stdin.read(int(length))
+            text = stdin.read(int(length))
             if len(text) == int(length):
-                _serve(nlp, text, sys.stdin, out)
+                _serve(nlp, text, stdin, out)
     except Exception as exc:  # reported to the parent, shown in the UI
-        out.write(json.dumps({"error": f"{type(exc).__name__}: {exc}"}) + "\n")
-        out.flush()
+        _fail([out], exc)
     except KeyboardInterrupt:  # ctrl+c reaches the whole process group: end quietly
         pass
 
