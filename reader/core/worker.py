@@ -30,6 +30,7 @@ end of its input like any other.
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import os
 import signal
@@ -102,6 +103,8 @@ def _fork(pipes: list[tuple[int, int]], count: int) -> tuple[IO[str], IO[str]] |
     """Fork ``count`` copies of this process, the pipeline loaded; in a copy, its input and
     output (on its own pipes), in this process None. Every passed pipe is closed here."""
     parent = os.getpid()
+    if count:  # the cycle collector leaves the loaded pipeline's objects alone from now
+        gc.freeze()  # on: its passes would write to (and so copy) every page they share
     for i, (fd_in, fd_out) in enumerate(pipes[:count]):
         if os.fork() == 0:  # the copy: its own pipes; the parent's go to /dev/null
             for fd in (fd for j, pair in enumerate(pipes) if j != i for fd in pair):
