@@ -20,7 +20,9 @@ import sys, spacy
 from reader.core.ner import blocks
 nlp = spacy.load(sys.argv[1])
 text = open(sys.argv[2], encoding="utf-8").read()
-texts = [text[s:e].replace("\\n", " ") for s, e in blocks(text)]
+part, parts = (int(a) for a in sys.argv[3:5]) if len(sys.argv) > 4 else (0, 1)
+spans = [(s, e) for s, e in blocks(text) if part * len(text) <= s * parts < (part + 1) * len(text)]
+texts = [text[s:e].replace("\\n", " ") for s, e in spans]
 for _ in nlp.pipe(texts, batch_size=64):
     pass
 """
@@ -119,6 +121,22 @@ def floor_pipe(path: Path) -> float:
     return wall([sys.executable, "-c", FLOOR_PIPE, str(bundled_path("de")), str(path)])
 
 
+def floor_halves(path: Path) -> float:
+    """Two processes side by side, each loading the pipeline and running ``nlp.pipe`` over
+    half of the text (what two cores can do at best here, before any merging)."""
+    from reader.core.pipelines import bundled_path
+
+    start = time.perf_counter()
+    procs = [subprocess.Popen([sys.executable, "-c", FLOOR_PIPE, str(bundled_path("de")),
+                               str(path), str(part), "2"], cwd=ROOT,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+             for part in range(2)]
+    for proc in procs:
+        if proc.wait():
+            raise RuntimeError(f"the floor process ended with status {proc.returncode}")
+    return time.perf_counter() - start
+
+
 def annotate(path: Path) -> float:
     """``reader annotate FILE`` (no analysis cache)."""
     return wall([sys.executable, "-m", "reader.cli.main", "annotate", str(path)],
@@ -136,15 +154,17 @@ def book(path: Path, keys: int, with_annotate: bool = True,
     is measured that many times, in turn: the best time of each (floor included), the
     highest memory, the key latencies of every run together."""
     out: dict[str, Any] = {"file_bytes": path.stat().st_size, "repeats": repeats}
-    floors, apps, annotates = [], [], []
+    floors, halves, apps, annotates = [], [], [], []
     for _ in range(repeats):
         if with_annotate:
             floors.append(floor_pipe(path))
+            halves.append(floor_halves(path))
         apps.append(probe(path, keys))
         if with_annotate:
             annotates.append(annotate(path))
     if floors:
         out["floor_load_and_pipe_s"] = round(min(floors), 2)
+        out["two_processes_halves_s"] = round(min(halves), 2)
     best = min(apps, key=lambda app: app.get("index", float("inf")))
     key_ms = [ms for app in apps for ms in app["key_ms"]]
     out.update({"first_paint_s": best.get("paint"), "entities_shown_s": best.get("entities"),
@@ -159,6 +179,7 @@ def book(path: Path, keys: int, with_annotate: bool = True,
         out["annotate_s"] = round(min(annotates), 2)
     if repeats > 1:
         out["every_run_s"] = {"floor": [round(t, 2) for t in floors],
+                              "halves": [round(t, 2) for t in halves],
                               "app": [app.get("index") for app in apps],
                               "annotate": [round(t, 2) for t in annotates]}
     return out
