@@ -23,8 +23,9 @@ Siblings: where the parent passes pairs of pipes (:data:`SIBLINGS_ENV`, "in,out;
 the header asks for ``"siblings": n``, the process forks n copies of itself once the
 pipeline is loaded: each answers on its own pair exactly as above (text, jobs), sharing
 the loaded pipeline's memory, so a second core starts without importing spaCy and loading
-the pipeline again. A copy dies with the process that forked it (Linux), and ends at the
-end of its input like any other.
+the pipeline again. A copy ends at the end of its input like any other; the process that
+forked it waits for it before it ends itself, and a copy dies with it when it is killed
+(Linux).
 """
 
 from __future__ import annotations
@@ -99,14 +100,17 @@ def sibling_pipes() -> list[tuple[int, int]]:
     return [(int(fd_in), int(fd_out)) for fd_in, fd_out in pairs]
 
 
-def _fork(pipes: list[tuple[int, int]], count: int) -> tuple[IO[str], IO[str]] | None:
-    """Fork ``count`` copies of this process, the pipeline loaded; in a copy, its input and
-    output (on its own pipes), in this process None. Every passed pipe is closed here."""
+def _fork(pipes: list[tuple[int, int]], count: int) -> tuple[IO[str], IO[str]] | list[int]:
+    """Fork ``count`` copies of this process, the pipeline loaded: in a copy, its input and
+    output (on its own pipes); in this process, the copies' process ids. Every passed pipe
+    is closed here."""
     parent = os.getpid()
     if count:  # the cycle collector leaves the loaded pipeline's objects alone from now
         gc.freeze()  # on: its passes would write to (and so copy) every page they share
+    copies = []
     for i, (fd_in, fd_out) in enumerate(pipes[:count]):
-        if os.fork() == 0:  # the copy: its own pipes; the parent's go to /dev/null
+        pid = os.fork()
+        if pid == 0:  # the copy: its own pipes; the parent's go to /dev/null
             for fd in (fd for j, pair in enumerate(pipes) if j != i for fd in pair):
                 os.close(fd)
             null = os.open(os.devnull, os.O_RDWR)
@@ -116,13 +120,28 @@ def _fork(pipes: list[tuple[int, int]], count: int) -> tuple[IO[str], IO[str]] |
             _die_with(parent)
             return (open(fd_in, encoding="utf-8", newline=""),
                     open(fd_out, "w", encoding="utf-8"))
+        copies.append(pid)
     for fd in (fd for pair in pipes for fd in pair):
         os.close(fd)
-    return None
+    return copies
+
+
+def _outlive(out: IO[str], copies: list[int]) -> None:
+    """Done: end this process's output, then wait for its copies (they die with it, and
+    one may still be answering its last jobs)."""
+    with contextlib.suppress(OSError, ValueError):
+        out.flush()
+        null = os.open(os.devnull, os.O_WRONLY)  # (closing sys.stdout leaves its
+        os.dup2(null, out.fileno())  # descriptor open: the reader would never see the end)
+        os.close(null)
+    for pid in copies:
+        with contextlib.suppress(ChildProcessError, InterruptedError):
+            os.waitpid(pid, 0)
 
 
 def _die_with(parent: int) -> None:
-    """End this copy when ``parent`` ends (killed, it cannot close the pipes for it)."""
+    """End this copy when ``parent`` ends (which waits for it when done: see
+    :func:`_outlive`; killed, it cannot close the pipes for it)."""
     if sys.platform.startswith("linux"):
         import ctypes
 
@@ -159,14 +178,16 @@ def _main() -> None:
             _fail([open(fd_out, "w", encoding="utf-8")  # noqa: SIM115
                    for _, fd_out in pipes[:int(header.get("siblings", 0))]], exc)
             raise
-        copy = _fork(pipes, int(header.get("siblings", 0)))
-        if copy is not None:
-            stdin, out = copy
+        forked = _fork(pipes, int(header.get("siblings", 0)))
+        if isinstance(forked, tuple):  # this is a copy
+            stdin, out = forked
         length = stdin.readline()
         if length.strip():
             text = stdin.read(int(length))
             if len(text) == int(length):
                 _serve(nlp, text, stdin, out)
+        if isinstance(forked, list):
+            _outlive(out, forked)
     except Exception as exc:  # reported to the parent, shown in the UI
         _fail([out], exc)
     except KeyboardInterrupt:  # ctrl+c reaches the whole process group: end quietly
