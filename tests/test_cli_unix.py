@@ -29,6 +29,7 @@ from reader.cli.main import build_subparsers, main
 from reader.wiki.cache import Cache
 from reader.wiki.model import Background
 from tests.conftest import ROOT, SAMPLE_DE
+from tests.proc_tree import alive, children
 
 GUARDED_READER = """
 import socket, sys
@@ -124,27 +125,6 @@ def test_output_to_a_full_disk_is_one_line() -> None:
 # --- interrupts
 
 
-def _children(pid: int) -> list[int]:
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
-                found.append(int(entry.name))
-    return found
-
-
-def _alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
-
-
 @pytest.fixture(scope="module")
 def long_german(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A German text that takes the pipeline well over ten seconds."""
@@ -167,7 +147,7 @@ def test_ctrl_c_stops_prefetch_analysis_within_a_second(tmp_path: Path, long_ger
         workers: list[int] = []
         while not workers and time.monotonic() < deadline and proc.poll() is None:
             time.sleep(0.1)
-            workers = _children(proc.pid)
+            workers = children(proc.pid)
         assert workers, "the analysis never started"
         time.sleep(1.5)  # the pipeline is loaded and analysing
         assert proc.poll() is None, "the analysis ended before the interrupt"
@@ -186,7 +166,7 @@ def test_ctrl_c_stops_prefetch_analysis_within_a_second(tmp_path: Path, long_ger
     assert took < 1.0, f"took {took:.1f} s to stop"
     assert err.splitlines() == ["reader: interrupted"]
     time.sleep(0.2)
-    assert not [pid for pid in workers if _alive(pid)], "the analysis process lives on"
+    assert not [pid for pid in workers if alive(pid)], "the analysis process lives on"
 
 
 def _read_until(fd: int, proc: subprocess.Popen[bytes], want: bytes, seconds: float) -> bytes:

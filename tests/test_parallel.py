@@ -20,6 +20,7 @@ from reader.core.analysis import Analyzer
 from reader.core.model import Mention
 from reader.core.ner import blocks
 from tests.fakes import ruler_pipeline
+from tests.proc_tree import alive, children
 
 PATTERNS = [("PER", "Angela Merkel"), ("PER", "Merkel"), ("LOC", "Berlin"), ("LOC", "Paris"),
             ("ORG", "Vereinte Nationen")]
@@ -189,27 +190,6 @@ async def test_quitting_the_app_mid_analysis_ends_its_processes(pipeline: Path) 
     assert processes.live() == 0  # the reading screen went away: its processes ended
 
 
-def _children_of(pid: int) -> list[int]:
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
-                found.append(int(entry.name))
-    return found
-
-
-def _gone(pid: int) -> bool:
-    try:
-        return (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0] \
-            in ("Z", "X")
-    except OSError:
-        return True
-
-
 @pytest.mark.skipif(not processes.FORKS, reason="copies are forked on Linux only")
 def test_a_books_second_process_is_a_copy_of_the_first(
         pipeline: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -228,10 +208,10 @@ def test_a_books_second_process_is_a_copy_of_the_first(
     next(updates)
     assert processes.live() == 2
     (first,) = [p for p in processes._live if isinstance(p, subprocess.Popen)]
-    assert _wait_for(lambda: len(_children_of(first.pid)) == 1)  # the copy, analysing
-    (copy,) = _children_of(first.pid)
+    assert _wait_for(lambda: len(children(first.pid)) == 1)  # the copy, analysing
+    (copy,) = children(first.pid)
     processes.stop()
-    assert _wait_for(lambda: _gone(copy), seconds=5)  # it ended with the first
+    assert _wait_for(lambda: not alive(copy), seconds=5)  # it ended with the first
     assert processes.live() == 0
 
 

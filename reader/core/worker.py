@@ -172,13 +172,14 @@ def _main() -> None:
 
         header = json.loads(stdin.readline())
         choice = pipelines.PipelineChoice(header["name"], header["kind"], header["location"])
+        siblings = int(header.get("siblings", 0))
         try:
             nlp = pipelines.load(choice)
         except Exception as exc:  # the copies that were asked for report it too
             _fail([open(fd_out, "w", encoding="utf-8")  # noqa: SIM115
-                   for _, fd_out in pipes[:int(header.get("siblings", 0))]], exc)
+                   for _, fd_out in pipes[:siblings]], exc)
             raise
-        forked = _fork(pipes, int(header.get("siblings", 0)))
+        forked = _fork(pipes, siblings)
         if isinstance(forked, tuple):  # this is a copy
             stdin, out = forked
         length = stdin.readline()
