@@ -2,7 +2,8 @@
 
     python -m benchmarks.models [--ref be652dc]
 
-For each language: tokens per second of ``nlp.pipe`` (best of three, one process), load
+For each language: tokens per second of ``nlp.pipe`` (best of three, one process on one
+thread), load
 time in a fresh interpreter (best of three), and size on disk, for the bundled pipeline
 and for the pipeline at git revision ``REF`` (the pipelines before this round's retraining,
 taken from the repository's history with ``git archive``), with the ratio new / old.  The
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import os
 import subprocess
 import sys
 import tarfile
@@ -22,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+ONE_THREAD = {v: "1" for v in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")}
 REF = "be652dc"  # the last commit with the pipelines trained before GermEval train arrived
 SAMPLES = {"de": "article-de-putin-kim-beijing.txt", "en": "article-en-rhine-low-water.txt"}
 
@@ -38,9 +41,26 @@ def _load_s(path: Path) -> float:
     return round(min(runs), 3)
 
 
-def _tokens_per_s(path: Path, texts: list[str]) -> int:
+def _tokens_per_s(path: Path, lang: str, repeat: int) -> int:
+    """Tokens per second of ``nlp.pipe`` over the sample, in a fresh process on one thread.
+
+    A fresh process, so one pipeline's ops (``reader.numpy_blas.v1`` switches thinc to
+    numpy's BLAS for the whole process) never carry over to the other; one BLAS thread, so
+    the figure is one core's.
+    """
+    out = subprocess.run([sys.executable, "-m", "benchmarks.models", "--speed", str(path), lang,
+                          str(repeat)], check=True, capture_output=True, text=True, cwd=ROOT,
+                         env={**os.environ, **ONE_THREAD}).stdout
+    return int(out)
+
+
+def _measure(path: str, lang: str, repeat: int) -> int:
     import spacy
 
+    from reader.core.ner import blocks
+
+    text = (ROOT / "sample_articles" / SAMPLES[lang]).read_text(encoding="utf-8")
+    texts = [text[s:e].replace("\n", " ") for s, e in blocks(text)] * repeat
     nlp = spacy.load(path)
     list(nlp.pipe(texts[:5]))  # warm up
     best = float("inf")
@@ -66,21 +86,18 @@ def _old_pipeline(lang: str, ref: str, dest: Path) -> Path | None:
 
 def compare(lang: str, ref: str = REF, repeat: int = 40) -> dict[str, Any]:
     """Speed, load time and size of the bundled pipeline and the one at ``ref``."""
-    from reader.core.ner import blocks
     from reader.core.pipelines import bundled_path
 
-    text = (ROOT / "sample_articles" / SAMPLES[lang]).read_text(encoding="utf-8")
-    texts = [text[s:e].replace("\n", " ") for s, e in blocks(text)] * repeat
     new = Path(bundled_path(lang))
     out: dict[str, Any] = {"text": f"{SAMPLES[lang]} ×{repeat}",
-                           "new_tokens_per_s": _tokens_per_s(new, texts),
+                           "new_tokens_per_s": _tokens_per_s(new, lang, repeat),
                            "new_load_s": _load_s(new), "new_size_mb": _size_mb(new)}
     with tempfile.TemporaryDirectory() as tmp:
         old = _old_pipeline(lang, ref, Path(tmp))
         if old is None:
             out["old"] = f"no git history for {ref}"
             return out
-        out.update({"old_ref": ref, "old_tokens_per_s": _tokens_per_s(old, texts),
+        out.update({"old_ref": ref, "old_tokens_per_s": _tokens_per_s(old, lang, repeat),
                     "old_load_s": _load_s(old), "old_size_mb": _size_mb(old)})
     out["speed_ratio_new_to_old"] = round(out["new_tokens_per_s"] / out["old_tokens_per_s"], 3)
     return out
@@ -89,7 +106,12 @@ def compare(lang: str, ref: str = REF, repeat: int = 40) -> dict[str, Any]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--ref", default=REF)
+    ap.add_argument("--speed", nargs=3, metavar=("PATH", "LANG", "REPEAT"),
+                    help=argparse.SUPPRESS)  # one measurement, run by _tokens_per_s
     args = ap.parse_args()
+    if args.speed:
+        print(_measure(args.speed[0], args.speed[1], int(args.speed[2])))
+        return
     for lang in ("de", "en"):
         print(lang, compare(lang, args.ref))
 
