@@ -129,7 +129,7 @@ def test_output_to_a_full_disk_is_one_line() -> None:
 def long_german(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A German text that takes the pipeline well over ten seconds."""
     path = tmp_path_factory.mktemp("long") / "long.txt"
-    path.write_text((SAMPLE_DE.read_text(encoding="utf-8") + "\n\n") * 150, encoding="utf-8")
+    path.write_text((SAMPLE_DE.read_text(encoding="utf-8") + "\n\n") * 400, encoding="utf-8")
     return path
 
 

@@ -9,6 +9,7 @@ import functools
 import json
 import os
 import subprocess
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -217,16 +218,23 @@ def test_a_books_second_process_is_a_copy_of_the_first(
 
 @pytest.mark.skipif(not processes.FORKS, reason="copies are forked on Linux only")
 def test_a_copy_answers_after_the_process_that_forked_it_is_done(pipeline: Path) -> None:
-    first, copy = processes._spawn(Analyzer("de", str(pipeline)).choice, 1)
-    assert first.stdin is not None and first.stdout is not None
-    assert copy.stdin is not None and copy.stdout is not None
-    first.stdin.write(f"{len(BOOK)}\n{BOOK}")  # its text and no job: done at once
-    first.stdin.close()
-    assert first.stdout.read() == ""  # done: its output ended
-    copy.stdin.write(f"{len(BOOK)}\n{BOOK}" + json.dumps([0, [[0, len(PARAGRAPHS[0])]]])
-                     + "\n")
-    copy.stdin.close()
-    answer = json.loads(copy.stdout.readline())  # the copy still answers
-    assert answer["j"] == 0 and {m[2] for m in answer["m"]} >= {"Angela Merkel", "Berlin"}
-    assert isinstance(first, subprocess.Popen)
-    assert first.wait(timeout=30) == 0  # and the first ended once its copy had
+    # a regression would leave a read below waiting for ever: the watchdog then ends every
+    # analysis process, so the read meets the end of output and the test fails
+    watchdog = threading.Timer(60, processes.stop)
+    watchdog.start()
+    try:
+        first, copy = processes._spawn(Analyzer("de", str(pipeline)).choice, 1)
+        assert first.stdin is not None and first.stdout is not None
+        assert copy.stdin is not None and copy.stdout is not None
+        first.stdin.write(f"{len(BOOK)}\n{BOOK}")  # its text and no job: done at once
+        first.stdin.close()
+        assert first.stdout.read() == ""  # done: its output ended
+        copy.stdin.write(f"{len(BOOK)}\n{BOOK}" + json.dumps([0, [[0, len(PARAGRAPHS[0])]]])
+                         + "\n")
+        copy.stdin.close()
+        answer = json.loads(copy.stdout.readline())  # the copy still answers
+        assert answer["j"] == 0 and {m[2] for m in answer["m"]} >= {"Angela Merkel", "Berlin"}
+        assert isinstance(first, subprocess.Popen)
+        assert first.wait(timeout=30) == 0  # and the first ended once its copy had
+    finally:
+        watchdog.cancel()

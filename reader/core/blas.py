@@ -1,10 +1,11 @@
 """Matrix products through numpy's BLAS: the ``reader.numpy_blas.v1`` spaCy callback.
 
-Thinc's CPU ops multiply matrices with its bundled BLIS by default.  On the processors
-BLIS has no tuned kernel for, it falls back to generic code: on this project's 2-core
-AMD EPYC machine BLIS reached 27 GFLOP/s on the tok2vec's matrix shapes where numpy's
-OpenBLAS, one thread, reached 90 GFLOP/s, and the bundled pipelines ran 1.7 times faster
-with OpenBLAS (``python -m benchmarks.models``).  The results are the same up to rounding.
+Thinc's CPU ops multiply matrices with its bundled BLIS by default.  On processors BLIS
+has no tuned kernel for, it runs its generic reference code: on this project's 2-core
+AMD EPYC machine py-spy shows ``bli_sgemm_generic_ref``, and BLIS reached 27 GFLOP/s on
+the tok2vec's matrix shapes where numpy's OpenBLAS, on one thread, reached 90 GFLOP/s.
+The bundled pipelines ran 1.5-1.7 times faster with OpenBLAS (``python -m
+benchmarks.models``), with the same entities: the results differ only by rounding.
 
 The bundled pipelines name this callback as their ``[nlp.before_creation]``, so every
 ``spacy.load`` of them, and every training run of their recipe, builds its models on
