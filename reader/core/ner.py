@@ -174,23 +174,34 @@ def clean(span: Span, text: str, offset: int, block_end: int,
     return Mention(start, end, name, label, base_of(name) if base_of else "")
 
 
+def base_forms(nlp: Language) -> Callable[[str], str] | None:
+    """The bundled gazetteer's ``base_of`` (the name a genitive stands for), if any."""
+    gazetteer = nlp.get_pipe("gazetteer") if "gazetteer" in nlp.pipe_names else None
+    return getattr(gazetteer, "base_of", None)
+
+
+def mentions_in(nlp: Language, text: str, batch: Iterable[tuple[int, int]],
+                base_of: Callable[[str], str] | None) -> list[Mention]:
+    """The mentions in one batch of blocks of ``text``, handed to the pipeline together."""
+    spans = list(batch)
+    # newlines inside a block read as spaces to the model (same length, same offsets)
+    texts = (text[s:e].replace("\n", " ") for s, e in spans)
+    found: list[Mention] = []
+    for (s, e), doc in zip(spans, nlp.pipe(texts, batch_size=64), strict=True):
+        for ent in joined(doc.ents):
+            mention = clean(ent, text, s, e, base_of)
+            if mention is not None:
+                found.append(mention)
+    return found
+
+
 def extract(nlp: Language, text: str,
             batch_chars: int = 50_000) -> Iterator[tuple[list[Mention], int]]:
     """Mentions in ``text``, yielded in batches of blocks as the analysis proceeds, each
     with the offset up to which the text has been analysed."""
-    spans = list(blocks(text))
-    gazetteer = nlp.get_pipe("gazetteer") if "gazetteer" in nlp.pipe_names else None
-    base_of = getattr(gazetteer, "base_of", None)
-    for batch in _batches(spans, batch_chars):
-        # newlines inside a block read as spaces to the model (same length, same offsets)
-        texts = (text[s:e].replace("\n", " ") for s, e in batch)
-        found: list[Mention] = []
-        for (s, e), doc in zip(batch, nlp.pipe(texts, batch_size=64), strict=True):
-            for ent in joined(doc.ents):
-                mention = clean(ent, text, s, e, base_of)
-                if mention is not None:
-                    found.append(mention)
-        yield found, batch[-1][1]
+    base_of = base_forms(nlp)
+    for batch in _batches(blocks(text), batch_chars):
+        yield mentions_in(nlp, text, batch, base_of), batch[-1][1]
 
 
 def _batches(spans: Iterable[tuple[int, int]], batch_chars: int) -> Iterator[list[tuple[int, int]]]:

@@ -36,12 +36,12 @@ import json
 import os
 import signal
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable
 from typing import IO, TYPE_CHECKING, Any
 
 from reader.core import pipelines
 from reader.core.consistency import capitalised_words
-from reader.core.model import LABELS, Mention
+from reader.core.model import Mention
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -49,23 +49,6 @@ if TYPE_CHECKING:
 Span = tuple[int, int]
 SIBLINGS_ENV = "READER_SIBLING_FDS"  # pipes for copies forked after the load: "in,out;…"
 PR_SET_PDEATHSIG = 1  # prctl(2): a signal when the parent dies
-
-
-def mentions_in(nlp: Language, text: str, batch: Sequence[Span],
-                base_of: Callable[[str], str] | None) -> list[Mention]:
-    """The mentions of one batch of blocks, exactly as :func:`reader.core.ner.extract`
-    finds them (the blocks are handed to the pipeline together)."""
-    from reader.core.ner import clean, joined
-
-    # newlines inside a block read as spaces to the model (same length, same offsets)
-    texts = (text[s:e].replace("\n", " ") for s, e in batch)
-    found: list[Mention] = []
-    for (s, e), doc in zip(batch, nlp.pipe(texts, batch_size=64), strict=True):
-        for ent in joined(doc.ents):
-            mention = clean(ent, text, s, e, base_of)
-            if mention is not None and mention.label in LABELS:
-                found.append(mention)
-    return found
 
 
 def rows(mentions: Iterable[Mention]) -> list[list[Any]]:
@@ -79,8 +62,9 @@ def from_rows(data: Iterable[list[Any]]) -> list[Mention]:
 
 
 def _serve(nlp: Language, text: str, jobs: Iterable[str], out: Any) -> None:
-    gazetteer = nlp.get_pipe("gazetteer") if "gazetteer" in nlp.pipe_names else None
-    base_of = getattr(gazetteer, "base_of", None)
+    from reader.core.ner import base_forms, mentions_in
+
+    base_of = base_forms(nlp)
     for line in jobs:
         if not line.strip():
             return
