@@ -73,6 +73,14 @@ def test_page_furniture_is_dropped() -> None:
                                  ("UNESCO", "ORG")]
 
 
+def test_a_credit_after_a_caption_is_dropped_whatever_its_type() -> None:
+    nlp = _nlp([("PER", "Reuters Pictures"), ("LOC", "Lissabon"), ("PER", "Ana Costa")])
+    text = ("Ana Costa am Hafen von Lissabon. Reuters Pictures\n\n"
+            "Ein Frachter verlässt Lissabon.")
+    assert _found(nlp, text) == [("Ana Costa", "PER"), ("Lissabon", "LOC"),
+                                 ("Lissabon", "LOC")]
+
+
 def test_offsets_point_at_the_original_text() -> None:
     nlp = _nlp([("LOC", "Köln")])
     text = "  Grüße\taus Köln!\r\n\n\n Köln."

@@ -116,7 +116,7 @@ def _cut_at_newline(text: str, start: int, end: int) -> tuple[int, int]:
     return s, e
 
 
-def _is_furniture(text: str, start: int, end: int, label: Label, block_end: int) -> bool:
+def _is_furniture(text: str, start: int, end: int, block_end: int) -> bool:
     """Page furniture rather than a name in running text."""
     name = text[start:end]
     line = _line_of(text, start, end).strip()
@@ -126,8 +126,9 @@ def _is_furniture(text: str, start: int, end: int, label: Label, block_end: int)
     shouted = len(letters) >= 5 and all(c.isupper() for c in letters) and " " not in name
     if shouted and not is_sentence:
         return True
-    # a credit trailing a caption: the block ends in this name, after a full stop
-    if label in ("ORG", "MISC") and text[end:block_end].strip() == "":
+    # a credit trailing a caption: the block ends in this name, after a full stop (of
+    # whatever type the model gives it: "AP Photo" has been read as a person)
+    if text[end:block_end].strip() == "":
         before = text[:start].rstrip()
         if before.endswith((".", "!", "?")) and "\n" not in text[len(before): start]:
             return True
@@ -168,7 +169,7 @@ def clean(span: Span, text: str, offset: int, block_end: int,
     start, end = _cut_at_newline(text, start, end)
     if end <= start or not any(c.isalpha() for c in text[start:end]):
         return None
-    if _is_furniture(text, start, end, label, block_end):
+    if _is_furniture(text, start, end, block_end):
         return None
     name = text[start:end]
     return Mention(start, end, name, label, base_of(name) if base_of else "")
