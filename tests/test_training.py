@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import numpy as np
+import pytest
 import spacy
 from spacy.tokens import Doc, DocBin
 
@@ -136,3 +137,23 @@ def test_subword_vectors_cover_unseen_words_and_are_reproducible(tmp_path: Path)
     assert unseen.shape == (8,) and float(np.abs(unseen).sum()) > 0
     assert np.array_equal(np.asarray(first.vocab.vectors.data),
                           np.asarray(second.vocab.vectors.data))
+
+
+def test_the_model_card_shows_the_evaluation_as_make_evaluate_prints_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from training import card
+    from training.evaluate import format_table
+
+    (tmp_path / "corpus" / "de").mkdir(parents=True)
+    (tmp_path / "corpus" / "de" / "stats.json").write_text('{"germeval": {"sentences": 7}}')
+    (tmp_path / "mixtures.json").write_text(json.dumps(
+        {"de": {"train": {"germeval": {}}, "notes": "A note."}}))
+    monkeypatch.setattr(card, "HERE", tmp_path)
+    score = {"p": 0.75, "r": 0.5, "f": 0.6}
+    result = {"lang": "de", "corpus": "germeval", "sentences": 3, "tokens": 40,
+              "model": "reader/models/de", "per_label": {"PER": score}, "overall": score}
+    card.write_card("de", tmp_path, [result])
+    text = (tmp_path / "MODEL_CARD.md").read_text(encoding="utf-8")
+    assert f"```\n{format_table(result)}\n```" in text
+    assert "  PER     0.750  0.500  0.600" in text
+    assert "| germeval |" in text and "A note." in text

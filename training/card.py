@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from training.corpora import CORPORA
+from training.evaluate import format_table
 from training.prepare import HERE
 
 SOURCES: dict[str, tuple[str, str]] = {
@@ -75,18 +76,12 @@ def write_card(lang: str, dest: Path, results: list[dict[str, Any]]) -> None:
         f"`make train-{lang}` (`python -m training.train {lang}`) from "
         "`training/configs/ner.cfg` and `training/mixtures.json`.", "",
         "## Held-out evaluation", "",
-        "Exact-span scores on the held-out test part of each corpus below (20 % of it, "
-        "chosen by a stable hash of each sentence or document; never trained or tuned on). "
-        f"Reproduce with `python -m training.evaluate {lang}` (`make evaluate`).", "",
+        "Exact-span scores per label on the held-out test part of each corpus (20 % of it, "
+        "chosen by a stable hash of each sentence or document; never trained or tuned on), "
+        f"as `python -m training.evaluate {lang}` (`make evaluate`) prints them:", "",
     ]
-    for result in results:
-        lines += [f"### {result['corpus']}: {result['sentences']} units, "
-                  f"{result['tokens']} tokens", "",
-                  "| label | P | R | F |", "|---|---:|---:|---:|"]
-        for lab, sc in result["per_label"].items():
-            lines.append(f"| {lab} | {sc['p']:.3f} | {sc['r']:.3f} | {sc['f']:.3f} |")
-        o = result["overall"]
-        lines += [f"| **all** | {o['p']:.3f} | {o['r']:.3f} | {o['f']:.3f} |", ""]
+    # exactly what `make evaluate` prints for the installed pipeline
+    lines += ["```", *(format_table(result) for result in results), "```", ""]
     overrides = mixture.get("overrides", {})
     lines += [f"Config overrides: {overrides}." if overrides else "", "",
               "## Training data, licences and attribution", "",
