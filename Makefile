@@ -32,8 +32,11 @@ lint: $(STAMP)
 test: lint  ## lint, type-check, architecture contracts, then the test suite
 	$(BIN)/pytest -q
 
+# one BLAS/OpenMP thread: the runs are reproducible bit for bit only with the same count
+ONE_THREAD := OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
+
 train-de train-en: train-%: $(STAMP)  ## retrain a bundled pipeline [DATA=../shared/data/ner]
-	$(BIN)/python -m training.train $* --data $(DATA)
+	$(ONE_THREAD) $(BIN)/python -m training.train $* --data $(DATA)
 
 evaluate: $(STAMP)  ## P/R/F per label of the bundled pipelines on the held-out splits
 	$(BIN)/python -m training.evaluate de en --data $(DATA)
