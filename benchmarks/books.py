@@ -14,6 +14,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from reader.core.processes import ONE_THREAD
+
 ROOT = Path(__file__).resolve().parent.parent
 FLOOR_PIPE = """
 import sys, spacy
@@ -115,20 +117,24 @@ def wall(cmd: list[str], **env: str) -> float:
 
 
 def floor_pipe(path: Path) -> float:
-    """One process: Python, spaCy, the bundled pipeline and ``nlp.pipe`` over the text."""
+    """One process: Python, spaCy, the bundled pipeline and ``nlp.pipe`` over the text,
+    with one BLAS thread, as each of the app's analysis processes runs."""
     from reader.core.pipelines import bundled_path
 
-    return wall([sys.executable, "-c", FLOOR_PIPE, str(bundled_path("de")), str(path)])
+    return wall([sys.executable, "-c", FLOOR_PIPE, str(bundled_path("de")), str(path)],
+                **ONE_THREAD)
 
 
 def floor_halves(path: Path) -> float:
     """Two processes side by side, each loading the pipeline and running ``nlp.pipe`` over
-    half of the text (what two cores can do at best here, before any merging)."""
+    half of the text with one BLAS thread (what two cores can do at best here, before any
+    merging)."""
     from reader.core.pipelines import bundled_path
 
     start = time.perf_counter()
     procs = [subprocess.Popen([sys.executable, "-c", FLOOR_PIPE, str(bundled_path("de")),
                                str(path), str(part), "2"], cwd=ROOT,
+                              env={**os.environ, **ONE_THREAD},
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
              for part in range(2)]
     for proc in procs:

@@ -23,8 +23,9 @@ import time
 from pathlib import Path
 from typing import Any
 
+from reader.core.processes import ONE_THREAD
+
 ROOT = Path(__file__).resolve().parent.parent
-ONE_THREAD = {v: "1" for v in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")}
 REF = "be652dc"  # the last commit with the pipelines trained before GermEval train arrived
 SAMPLES = {"de": "article-de-putin-kim-beijing.txt", "en": "article-en-rhine-low-water.txt"}
 
