@@ -90,7 +90,8 @@ async def main(path: str, keys: int) -> None:
         latencies: list[float] = []
         while "index" not in events or "entities" not in events:
             # keys from when the first entities are on screen until the book is analysed
-            if len(latencies) < keys and view.progress < 1.0 and "entities" in shown:
+            # (its result then waits for a pause in the keys: pressing on would hold it)
+            if len(latencies) < keys and not view.analysed and "entities" in shown:
                 latencies.append(await _press(pilot, view, renders,
                                               "j" if len(latencies) % 2 == 0 else "k"))
                 await asyncio.sleep(0.1)

@@ -41,11 +41,13 @@ async def test_a_books_result_waits_for_a_pause_in_the_keys() -> None:
         first = screen.document
         assert first is not None and screen.progress == 0.5
         assert not gc.isenabled()  # the collector waits for the pauses too
+        assert not screen.analysed
         await pilot.press("j")  # reading: the next result must not cut in
         gate.set()
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert screen.document is first and screen.progress == 0.5
+        assert screen.analysed  # complete, only waiting to be shown
         await pilot.pause(KEYS_PAUSE + 0.3)  # a pause: now it is shown
         await settle(pilot)
         assert screen.progress == 1.0 and screen.document is not first

@@ -38,6 +38,12 @@ class PacingActions(ScreenPart):
             self._collector_held = True
         self._show_when_keys_pause()
 
+    @property
+    def analysed(self) -> bool:
+        """True once the complete result has arrived, shown or waiting for a pause."""
+        waiting = self._waiting
+        return self.me.progress >= 1.0 or (waiting is not None and waiting.done >= 1.0)
+
     def release_collector(self) -> None:
         """The cycle collector back to normal (analysis done, or the screen gone)."""
         if self._collector_held:
