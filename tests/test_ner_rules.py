@@ -129,3 +129,29 @@ def test_administrative_noun_is_left_out_of_a_place_name() -> None:
     # an organisation ("Stadt Köln" as the city administration) keeps its full name
     assert _found(nlp, text) == [("Kursk", "LOC"), ("Bielefeld", "LOC"),
                                  ("Stadt Köln", "ORG"), ("Kursk", "LOC")]
+
+
+def test_a_clipped_name_after_an_article_is_the_organisation_it_clips() -> None:
+    nlp = ruler_nlp([("ORG", "Metropolitan Police"), ("LOC", "London")], "en")
+    text = ("The Metropolitan Police said on Friday that the Met had closed two roads in "
+            "London. Met officers stayed.")
+    # "Met officers": no article before it, so not taken for the name
+    assert _found(nlp, text) == [("Metropolitan Police", "ORG"), ("Met", "ORG"),
+                                 ("London", "LOC")]
+
+
+def test_a_clipped_name_needs_its_organisation_in_the_paragraph() -> None:
+    nlp = ruler_nlp([("ORG", "Metropolitan Opera")], "de")
+    text = "Die Metropolitan Opera spielt Verdi. Die Met ist ausverkauft.\n\nDie Met schließt."
+    found = [m for batch, _ in extract(nlp, text) for m in batch]
+    assert [(m.text, m.start) for m in found] == [("Metropolitan Opera", 4), ("Met", 41)]
+
+
+def test_a_clipped_word_that_fits_two_organisations_is_left_alone() -> None:
+    nlp = ruler_nlp([("ORG", "National Gallery"), ("ORG", "National Theatre"),
+                     ("PER", "Natalie Smith")], "en")
+    text = "The National Gallery and the National Theatre hired Natalie Smith; the Nat said."
+    assert ("Nat", "ORG") not in _found(nlp, text)
+    # nor does a person's name lend itself to a clipping
+    nlp = ruler_nlp([("PER", "Natalie Smith")], "en")
+    assert _found(nlp, "Natalie Smith met the Nat team.") == [("Natalie Smith", "PER")]

@@ -58,4 +58,7 @@ def test_english_acronyms_and_legal_forms_join_the_full_name(
     assert "ECB" in english["European Central Bank"].variants
     assert "EU" in english["European Union"].variants
     assert "Apple" in english["Apple Inc."].variants
-    assert not set(english) & {"ECB", "EU", "Apple"}
+    # "the Fed", clipped, in the headline and in the sentence that names the Federal Reserve
+    fed = english["Federal Reserve"]
+    assert "Fed" in fed.variants and len(fed.mentions) == 3
+    assert not set(english) & {"ECB", "EU", "Apple", "Fed"}

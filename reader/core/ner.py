@@ -15,8 +15,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
+from reader.core.clipped import clipped_names
+from reader.core.lang import rules_for
 from reader.core.model import Label, Mention
 from reader.core.names import starts_with_admin_noun
 
@@ -183,16 +186,21 @@ def base_forms(nlp: Language) -> Callable[[str], str] | None:
 
 def mentions_in(nlp: Language, text: str, batch: Iterable[tuple[int, int]],
                 base_of: Callable[[str], str] | None) -> list[Mention]:
-    """The mentions in one batch of blocks of ``text``, handed to the pipeline together."""
+    """The mentions in one batch of blocks of ``text``, handed to the pipeline together,
+    with the clipped names each block has (:mod:`reader.core.clipped`)."""
     spans = list(batch)
+    articles = rules_for(nlp.lang).articles
     # newlines inside a block read as spaces to the model (same length, same offsets)
     texts = (text[s:e].replace("\n", " ") for s, e in spans)
     found: list[Mention] = []
     for (s, e), doc in zip(spans, nlp.pipe(texts, batch_size=64), strict=True):
+        block: list[Mention] = []
         for ent in joined(doc.ents):
             mention = clean(ent, text, s, e, base_of)
             if mention is not None:
-                found.append(mention)
+                block.append(mention)
+        clipped = clipped_names(text, s, e, block, articles)
+        found += sorted(block + clipped, key=attrgetter("start")) if clipped else block
     return found
 
 

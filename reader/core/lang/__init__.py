@@ -34,6 +34,8 @@ class NameRules:
     function_words: frozenset[str] = frozenset()
     # nouns in front of a place name that are not part of it ("Region Kursk")
     admin_nouns: frozenset[str] = frozenset()
+    # definite articles, lowercase: before a clipped name ("the Fed", reader.core.clipped)
+    articles: frozenset[str] = frozenset()
     # an inflected multi-word name in its base form ("Zweiten Weltkriegs" -> "Zweiter
     # Weltkrieg"), word by word; returns the words unchanged when unsure
     nominative: Callable[[list[str]], list[str]] = field(default=_unchanged)

@@ -31,4 +31,5 @@ RULES = NameRules(
         "N.V.", "NV", "S.A.", "SA", "&", "Holdings",
     }),
     function_words=frozenset({"of", "the", "and", "for", "&", "de", "du", "la", "-"}),
+    articles=frozenset({"the"}),
 )
