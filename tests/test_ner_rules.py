@@ -141,10 +141,17 @@ def test_a_clipped_name_after_an_article_is_the_organisation_it_clips() -> None:
 
 
 def test_a_clipped_name_needs_its_organisation_in_the_paragraph() -> None:
-    nlp = ruler_nlp([("ORG", "Metropolitan Opera")], "de")
-    text = "Die Metropolitan Opera spielt Verdi. Die Met ist ausverkauft.\n\nDie Met schließt."
+    nlp = ruler_nlp([("ORG", "Metropolitan Opera")], "en")
+    text = "The Metropolitan Opera plays Verdi. The Met is sold out.\n\nThe Met closes."
     found = [m for batch, _ in extract(nlp, text) for m in batch]
-    assert [(m.text, m.start) for m in found] == [("Metropolitan Opera", 4), ("Met", 41)]
+    assert [(m.text, m.start) for m in found] == [("Metropolitan Opera", 4), ("Met", 40)]
+
+
+def test_german_nouns_are_never_taken_for_clipped_names() -> None:
+    # every German noun is capitalised: "der Bund" (the federation) is not the agency
+    nlp = ruler_nlp([("ORG", "Bundesagentur für Arbeit")], "de")
+    text = "Die Bundesagentur für Arbeit zahlt, der Bund gibt das Geld."
+    assert _found(nlp, text) == [("Bundesagentur für Arbeit", "ORG")]
 
 
 def test_a_clipped_word_that_fits_two_organisations_is_left_alone() -> None:

@@ -6,13 +6,18 @@ clipping, so it misses it. In one paragraph (a block of :mod:`reader.core.ner`),
 that the model left alone is taken for an organisation found there when
 
 - it is a capitalised word of at least three letters, the rest lowercase;
-- a definite article of the language stands right before it ("the", "die");
+- a definite article of the language stands right before it ("the");
 - it begins the first word of one organisation of two or more words found in the
   paragraph (or of longer forms of that one name), and is at least two letters shorter
   than that word; if it may stand for two names, it is left alone.
 
 It gets that organisation's label; grouping then joins it to the full name, and the
 document's consistency finds it wherever else it stands.
+
+Only where capitals mark names (English): German capitalises every noun, and the first
+part of a compound is often a noun of its own, so "der Bund" beside the "Bundesagentur
+für Arbeit", or "der Staat" beside a "Staatliches Museum", would be taken for them. The
+language's ``articles`` (:class:`reader.core.lang.NameRules`) are empty there.
 """
 
 from __future__ import annotations

@@ -34,7 +34,8 @@ class NameRules:
     function_words: frozenset[str] = frozenset()
     # nouns in front of a place name that are not part of it ("Region Kursk")
     admin_nouns: frozenset[str] = frozenset()
-    # definite articles, lowercase: before a clipped name ("the Fed", reader.core.clipped)
+    # definite articles, lowercase, before which a capitalised word may be a clipped name
+    # ("the Fed", reader.core.clipped); none in German, which capitalises every noun
     articles: frozenset[str] = frozenset()
     # an inflected multi-word name in its base form ("Zweiten Weltkriegs" -> "Zweiter
     # Weltkrieg"), word by word; returns the words unchanged when unsure

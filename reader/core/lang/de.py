@@ -271,7 +271,6 @@ RULES = NameRules(
         "Département", "Distrikt", "Präfektur", "Woiwodschaft", "Gouvernement", "Ortsteil",
         "Stadtteil", "Dorf", "Insel", "Halbinsel", "Fluss",
     }),
-    articles=frozenset({"der", "die", "das", "des", "dem", "den"}),
     nominative=nominative,
     stem_key=stem_key,
 )
