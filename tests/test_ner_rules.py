@@ -138,6 +138,10 @@ def test_a_clipped_name_after_an_article_is_the_organisation_it_clips() -> None:
     # "Met officers": no article before it, so not taken for the name
     assert _found(nlp, text) == [("Metropolitan Police", "ORG"), ("Met", "ORG"),
                                  ("London", "LOC")]
+    # a word that begins the first word but is more than half of it is no clipping
+    nlp = ruler_nlp([("ORG", "Regional Municipality of Waterloo")], "en")
+    text = "The Regional Municipality of Waterloo closed wells in the Region."
+    assert _found(nlp, text) == [("Regional Municipality of Waterloo", "ORG")]
 
 
 def test_a_clipped_name_needs_its_organisation_in_the_paragraph() -> None:

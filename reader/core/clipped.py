@@ -8,8 +8,10 @@ that the model left alone is taken for an organisation found there when
 - it is a capitalised word of at least three letters, the rest lowercase;
 - a definite article of the language stands right before it ("the");
 - it begins the first word of one organisation of two or more words found in the
-  paragraph (or of longer forms of that one name), and is at least two letters shorter
-  than that word; if it may stand for two names, it is left alone.
+  paragraph (or of longer forms of that one name), and is at most half as long as that
+  word, as clippings are ("Fed", "Met"; a common noun that begins a longer word, "the
+  Region" beside the "Regional Municipality", is longer than that); if it may stand for
+  two names, it is left alone.
 
 It gets that organisation's label; grouping then joins it to the full name, and the
 document's consistency finds it wherever else it stands.
@@ -29,7 +31,6 @@ from reader.core.model import Mention
 
 WORD = re.compile(r"(?<![\w-])[^\W\d_]{3,}(?![\w-])")
 WORD_BEFORE = re.compile(r"(?<![\w-])([^\W\d_]+)[ \t]+$")
-MIN_CUT = 2  # letters the clipping leaves off the first word
 LOOK_BEHIND = 20  # characters searched for the article
 
 
@@ -63,5 +64,5 @@ def clipped_names(text: str, start: int, end: int, found: list[Mention],
 
 
 def _clips(word: str, first: str) -> bool:
-    """True when ``word`` is ``first`` with at least :data:`MIN_CUT` letters cut off."""
-    return len(first) - len(word) >= MIN_CUT and first.startswith(word)
+    """True when ``word`` is the first half of ``first``, or less."""
+    return 2 * len(word) <= len(first) and first.startswith(word)
