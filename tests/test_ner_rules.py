@@ -166,3 +166,14 @@ def test_a_clipped_word_that_fits_two_organisations_is_left_alone() -> None:
     # nor does a person's name lend itself to a clipping
     nlp = ruler_nlp([("PER", "Natalie Smith")], "en")
     assert _found(nlp, "Natalie Smith met the Nat team.") == [("Natalie Smith", "PER")]
+
+
+def test_a_name_that_ends_in_a_legal_form_is_an_organisation() -> None:
+    # in the gold data of both languages, 330 of 334 names that end in a legal form are
+    # organisations (the others: "The Slim Shady LP", "1st SE", ...)
+    nlp = ruler_nlp([("LOC", "Vandelay Industries Inc."), ("PER", "Meyer")], "en")
+    assert _found(nlp, "Vandelay Industries Inc. hired Meyer.") == [
+        ("Vandelay Industries Inc.", "ORG"), ("Meyer", "PER")]
+    nlp = ruler_nlp([("PER", "Brinkmann Logistik GmbH"), ("MISC", "Holding")], "de")
+    assert _found(nlp, "Die Brinkmann Logistik GmbH kauft die Holding.") == [
+        ("Brinkmann Logistik GmbH", "ORG"), ("Holding", "MISC")]

@@ -6,6 +6,7 @@ pipeline finds (a name it broke in two joined again: "Vereinigten Staaten von" +
 "Amerika") is then normalised to PER/LOC/ORG/MISC and cleaned: surrounding punctuation
 and lowercase words pulled into a name are trimmed ("Kim Jong-un von mir"),
 an administrative noun in front of a place name is left out ("Region Kursk" -> "Kursk"),
+a name that ends in a legal form is an organisation ("Apple Inc.", "Volkswagen AG"),
 names are cut at a line break unless the text is hard-wrapped prose, and page furniture
 (shouted labels such as "WERBUNG", a credit such as "AP Photo" trailing a caption) is
 dropped.
@@ -156,9 +157,12 @@ def joined(ents: Iterable[Span]) -> list[Span]:
 
 
 def clean(span: Span, text: str, offset: int, block_end: int,
-          base_of: Callable[[str], str] | None = None) -> Mention | None:
+          base_of: Callable[[str], str] | None = None,
+          legal_forms: frozenset[str] = frozenset()) -> Mention | None:
     """A :class:`Mention` for a spaCy entity span, or None if it is not a usable name.
-    ``base_of`` gives the name a genitive stands for (the bundled gazetteer's)."""
+    ``base_of`` gives the name a genitive stands for (the bundled gazetteer's); a name
+    that ends in one of the language's ``legal_forms`` ("Apple Inc.") is an organisation,
+    whatever type the model gave it."""
     label = LABEL_MAP.get(span.label_)
     if label is None:
         return None
@@ -175,6 +179,8 @@ def clean(span: Span, text: str, offset: int, block_end: int,
     if _is_furniture(text, start, end, block_end):
         return None
     name = text[start:end]
+    if label != "ORG" and " " in name and name.rsplit(" ", 1)[1] in legal_forms:
+        label = "ORG"
     return Mention(start, end, name, label, base_of(name) if base_of else "")
 
 
@@ -189,17 +195,17 @@ def mentions_in(nlp: Language, text: str, batch: Iterable[tuple[int, int]],
     """The mentions in one batch of blocks of ``text``, handed to the pipeline together,
     with the clipped names each block has (:mod:`reader.core.clipped`)."""
     spans = list(batch)
-    articles = rules_for(nlp.lang).articles
+    rules = rules_for(nlp.lang)
     # newlines inside a block read as spaces to the model (same length, same offsets)
     texts = (text[s:e].replace("\n", " ") for s, e in spans)
     found: list[Mention] = []
     for (s, e), doc in zip(spans, nlp.pipe(texts, batch_size=64), strict=True):
         block: list[Mention] = []
         for ent in joined(doc.ents):
-            mention = clean(ent, text, s, e, base_of)
+            mention = clean(ent, text, s, e, base_of, rules.legal_forms)
             if mention is not None:
                 block.append(mention)
-        clipped = clipped_names(text, s, e, block, articles)
+        clipped = clipped_names(text, s, e, block, rules.articles)
         found += sorted(block + clipped, key=attrgetter("start")) if clipped else block
     return found
 
