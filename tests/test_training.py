@@ -12,7 +12,7 @@ import spacy
 from spacy.tokens import Doc, DocBin
 
 from training import gazetteer
-from training.corpora import CORPORA, read_corpus
+from training.corpora import CORPORA, as_misc, misc_words, read_corpus
 from training.prepare import prepare
 from training.vectors import build_vectors
 
@@ -157,3 +157,43 @@ def test_the_model_card_shows_the_evaluation_as_make_evaluate_prints_it(
     assert f"```\n{format_table(result)}\n```" in text
     assert "  PER     0.750  0.500  0.600" in text
     assert "| germeval |" in text and "A note." in text
+
+
+def test_redocred_nationalities_are_trained_as_misc_like_the_other_corpora() -> None:
+    crossner = [(["the", "Canadian", "writer"], ["O", "B-MISC", "O"]),
+                (["a", "Canadian", "band"], ["O", "B-MISC", "O"]),
+                (["in", "Canadian", "waters"], ["O", "B-LOC", "O"]),  # 2 of 3: not enough
+                (["Lutheran", "and", "Lutheran"], ["B-MISC", "O", "B-MISC"]),
+                (["Iris", "and", "Iris"], ["B-MISC", "O", "B-MISC"])]
+    assert misc_words(crossner) == {"Lutheran", "Iris"}
+    assert misc_words(crossner, min_share=0.6) == {"Canadian", "Lutheran", "Iris"}
+    tokens = ["Iris", ",", "a", "Lutheran", "pastor", ",", "left", "the", "Lutheran",
+              "Church"]
+    tags = ["B-PER", "O", "O", "B-ORG", "O", "O", "O", "O", "B-ORG", "I-ORG"]
+    # a one-word place or organisation becomes MISC; a person, or a longer name, stays
+    assert as_misc(tokens, tags, {"Iris", "Lutheran"}) == [
+        "B-PER", "O", "O", "B-MISC", "O", "O", "O", "O", "B-ORG", "I-ORG"]
+
+
+def test_only_the_training_part_of_redocred_is_relabelled(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    for corpus in CORPORA.values():
+        for rel in corpus.files:
+            (data / rel).parent.mkdir(parents=True, exist_ok=True)
+            (data / rel).write_text("[]" if rel.endswith(".json") else "", encoding="utf-8")
+    (data / "en" / "crossner" / "music" / "train.txt").write_text(
+        "a\tO\nFinnish\tB-misc\nsinger\tO\n\n" * 2, encoding="utf-8")
+    docs = [{"sents": [["A", "Finnish", "poet", "number", str(i), "."]],
+             "vertexSet": [[{"sent_id": 0, "pos": [1, 2], "type": "LOC"}]]}
+            for i in range(20)]
+    (data / "en" / "redocred" / "dev_revised.json").write_text(json.dumps(docs))
+    mixture = {"heldout": "redocred", "train": {"redocred": {}}}
+    prepare("en", data, tmp_path / "corpus", mixture=mixture)
+    nlp = spacy.blank("en")
+
+    def labels(split: str) -> set[str]:
+        path = tmp_path / "corpus" / "en" / f"{split}.spacy"
+        return {e.label_ for d in DocBin().from_disk(path).get_docs(nlp.vocab) for e in d.ents}
+
+    assert labels("train") == {"MISC"}
+    assert labels("test-redocred") == {"LOC"}  # the held-out gold data as given

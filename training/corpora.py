@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Mapping
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -106,6 +107,9 @@ class Corpus:
     fix_c1: bool = False
     # "json-docred": Re-DocRED documents (one unit per document) instead of columns
     fmt: str = "columns"
+    # in training, one-word names this other corpus calls MISC are MISC here too
+    # (see misc_words; Re-DocRED's nationalities are LOC, CoNLL's and CrossNER's MISC)
+    misc_from: str = ""
     extra: dict[str, str] = field(default_factory=dict)
 
 
@@ -137,7 +141,8 @@ CORPORA: dict[str, Corpus] = {
         Corpus("uner-ewt-train", "en", ("en/uner_ewt/en_ewt-ud-train.iob2",), UNER,
                token_col=1, tag_col=2, split_re="\t"),
         Corpus("redocred", "en", ("en/redocred/dev_revised.json",
-                                  "en/redocred/test_revised.json"), REDOCRED, fmt="json-docred"),
+                                  "en/redocred/test_revised.json"), REDOCRED, fmt="json-docred",
+               misc_from="crossner"),
         Corpus("crossner", "en", tuple(f"en/crossner/{d}/{s}.txt"
                                        for d in ("politics", "science", "music", "literature",
                                                  "ai")
@@ -321,6 +326,43 @@ def _read_file(corpus: Corpus, path: Path) -> Iterator[Sentence]:
             tokens += [*lead, token, *trail]
             raw += [("O", None)] * len(lead) + [tag] + [("O", None)] * len(trail)
     yield from _sentence(corpus, tokens, raw)
+
+
+def entity_spans(tags: list[str]) -> Iterator[tuple[int, int, str]]:
+    """(start, end, label) of each entity of an IOB2 tag sequence."""
+    i = 0
+    while i < len(tags):
+        if tags[i].startswith("B-"):
+            label, j = tags[i][2:], i + 1
+            while j < len(tags) and tags[j] == "I-" + label:
+                j += 1
+            yield i, j, label
+            i = j
+        else:
+            i += 1
+
+
+def misc_words(sentences: Iterable[Sentence], min_count: int = 2,
+               min_share: float = 0.8) -> set[str]:
+    """One-word names labelled MISC in at least ``min_share`` of at least ``min_count``
+    occurrences: in CrossNER, nationalities and religions ("American", "Catholic")."""
+    votes: dict[str, Counter[str]] = {}
+    for tokens, tags in sentences:
+        for start, end, label in entity_spans(tags):
+            if end - start == 1:
+                votes.setdefault(tokens[start], Counter())[label] += 1
+    return {w for w, c in votes.items()
+            if c.total() >= min_count and c["MISC"] >= min_share * c.total()}
+
+
+def as_misc(tokens: list[str], tags: list[str], words: set[str]) -> list[str]:
+    """``tags`` with one-word places and organisations in ``words`` relabelled MISC (a
+    person's name stays: "Emma" may be a novel elsewhere and a woman here)."""
+    out = list(tags)
+    for start, end, label in entity_spans(tags):
+        if end - start == 1 and label in ("LOC", "ORG") and tokens[start] in words:
+            out[start] = "B-MISC"
+    return out
 
 
 def read_corpus(corpus: Corpus, data_dir: Path) -> Iterator[Sentence]:

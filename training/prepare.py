@@ -25,7 +25,7 @@ from typing import Any
 import spacy
 from spacy.tokens import Doc, DocBin
 
-from training.corpora import CORPORA, MISSING, Sentence, read_corpus
+from training.corpora import CORPORA, MISSING, Sentence, as_misc, misc_words, read_corpus
 
 HERE = Path(__file__).parent
 NO_SPACE_BEFORE = {".", ",", ";", ":", "!", "?", ")", "]", "}", "%", "'s", "n't"}
@@ -82,6 +82,9 @@ def prepare(lang: str, data_dir: Path, out_dir: Path, seed: int = 0,
                  else list(read_corpus(CORPORA[name], data_dir)))
         if opts.get("only_with_entities"):
             sents = [s for s in sents if any(t.startswith("B-") for t in s[1])]
+        if CORPORA[name].misc_from:  # training labels only; the held-out split is as given
+            words = misc_words(read_corpus(CORPORA[CORPORA[name].misc_from], data_dir))
+            sents = [(tokens, as_misc(tokens, tags, words)) for tokens, tags in sents]
         unique = []
         for s in sents:
             key = tuple(s[0])
