@@ -355,12 +355,18 @@ def misc_words(sentences: Iterable[Sentence], min_count: int = 2,
             if c.total() >= min_count and c["MISC"] >= min_share * c.total()}
 
 
+def counts_as_misc(tokens: list[str], label: str, words: set[str]) -> bool:
+    """Whether a name of ``label`` made of ``tokens`` is a one-word place or organisation
+    in ``words`` (a person's name is not: "Emma" may be a novel elsewhere and a woman
+    here)."""
+    return len(tokens) == 1 and label in ("LOC", "ORG") and tokens[0] in words
+
+
 def as_misc(tokens: list[str], tags: list[str], words: set[str]) -> list[str]:
-    """``tags`` with one-word places and organisations in ``words`` relabelled MISC (a
-    person's name stays: "Emma" may be a novel elsewhere and a woman here)."""
+    """``tags`` with the names that ``counts_as_misc`` relabelled MISC."""
     out = list(tags)
     for start, end, label in entity_spans(tags):
-        if end - start == 1 and label in ("LOC", "ORG") and tokens[start] in words:
+        if counts_as_misc(tokens[start:end], label, words):
             out[start] = "B-MISC"
     return out
 

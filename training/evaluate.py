@@ -24,7 +24,7 @@ from typing import Any
 import spacy
 from spacy.tokens import Doc, DocBin, Span
 
-from training.corpora import CORPORA, misc_words, read_corpus
+from training.corpora import CORPORA, counts_as_misc, misc_words, read_corpus
 from training.prepare import HERE, heldout_names, prepare
 
 LABELS = ("PER", "LOC", "ORG", "MISC")
@@ -101,7 +101,7 @@ def _score(nlp: Any, lang: str, corpus: str, test_path: Path, model: Path,
 
 def _relabelled(doc: Doc, words: set[str]) -> Doc:
     doc.ents = [Span(doc, e.start, e.end, "MISC")
-                if len(e) == 1 and e.label_ in ("LOC", "ORG") and e.text in words else e
+                if counts_as_misc([t.text for t in e], e.label_, words) else e
                 for e in doc.ents]
     return doc
 

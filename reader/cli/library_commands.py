@@ -16,9 +16,9 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from reader.cli.errors import EXIT_USAGE, fail
-from reader.core.model import Document, Entity
+from reader.core.model import Document
 from reader.library.corrections import apply
-from reader.library.glossary import FORMATS, Note, NoteFn, entries, render
+from reader.library.glossary import FORMATS, entries, render
 from reader.library.store import FILE_NAME, Library, data_dir, text_hash
 
 if TYPE_CHECKING:
@@ -27,7 +27,6 @@ if TYPE_CHECKING:
     from reader.core.source import Source
     from reader.library.config import Settings
     from reader.ui.app import Opened
-    from reader.wiki.service import LookupService
 
 COMMANDS = ("glossary", "config")
 
@@ -42,21 +41,6 @@ def corrected(doc: Document, text: str) -> Document:
         return apply(doc, library.corrections(text_hash(text)))
     finally:
         library.close()
-
-
-def notes(service: LookupService | None, doc: Document) -> NoteFn:
-    """The cached background of each entity of ``doc`` (never the network)."""
-    from reader.wiki.context import LookupContext
-
-    def note(entity: Entity) -> Note | None:
-        if service is None:
-            return None
-        bg = service.cached(entity.name, doc.language, LookupContext.of(doc, entity))
-        if bg is None or bg.status != "found":
-            return None
-        return Note(bg.title, bg.description, bg.extract, bg.url)
-
-    return note
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -115,7 +99,9 @@ def glossary(args: argparse.Namespace) -> int:
         if args.cache_dir:
             fail(f"{args.cache_dir}: no such cache directory", EXIT_USAGE)
         service = None  # nothing was ever looked up: no backgrounds yet
-    rows = entries(doc, notes(service, doc))
+    from reader.ui.notes import cached_notes
+
+    rows = entries(doc, cached_notes(service, doc))
     sys.stdout.write(render(args.format, doc, source.name, rows) + "\n")
     return 0
 

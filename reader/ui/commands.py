@@ -11,11 +11,10 @@ from pathlib import Path
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from reader.core.model import LABEL_NAMES, LABELS, Document, Entity
-from reader.library.glossary import Note, NoteFn, entries, render
+from reader.core.model import LABEL_NAMES, LABELS, Entity
+from reader.library.glossary import entries, render
+from reader.ui.notes import cached_notes
 from reader.ui.screens.reading import ReadingScreen, Selection
-from reader.wiki.context import LookupContext
-from reader.wiki.service import LookupService
 
 
 def fold(text: str) -> str:
@@ -25,19 +24,6 @@ def fold(text: str) -> str:
 
 
 Command = tuple[str, Callable[[], object], str]  # (name, what it does, help)
-
-
-def cached_notes(service: LookupService | None, doc: Document) -> NoteFn:
-    """Each entity's cached background (never the network), for the glossary."""
-    def note(entity: Entity) -> Note | None:
-        if service is None:
-            return None
-        bg = service.cached(entity.name, doc.language, LookupContext.of(doc, entity))
-        if bg is None or bg.status != "found":
-            return None
-        return Note(bg.title, bg.description, bg.extract, bg.url)
-
-    return note
 
 
 def export_glossary(screen: ReadingScreen, fmt: str, directory: Path | None = None) -> Path:
