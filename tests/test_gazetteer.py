@@ -54,3 +54,52 @@ def test_genitive_base_forms_survive_saving(tmp_path: Path) -> None:
     assert isinstance(again, Gazetteer)
     assert [again.base_of(n) for n in ("Chinas", "Wladimir Putins", "China", "Paris")] == [
         "China", "Wladimir Putin", "", ""]
+
+
+def test_names_from_general_knowledge_only_fill_gaps(tmp_path: Path) -> None:
+    # the model reads a company as a place and misses another; a listed-company entry
+    # adds the missing one but leaves the model's reading alone
+    nlp = _nlp([("LOC", "Dunmore"), ("PER", "Ada Quist")])
+    gaz = nlp.add_pipe("reader_gazetteer", name="gazetteer", after="ner")
+    assert isinstance(gaz, Gazetteer)
+    gaz.add({("Dunmore",): "ORG", ("Veltrix",): "ORG"}, retype=False)
+    text = "Shares of Veltrix rose, Dunmore fell, said Ada Quist."
+    expected = [("Veltrix", "ORG"), ("Dunmore", "LOC"), ("Ada Quist", "PER")]
+    assert [(e.text, e.label_) for e in nlp(text).ents] == expected
+    nlp.to_disk(tmp_path / "pipeline")
+    again = spacy.load(tmp_path / "pipeline")
+    assert [(e.text, e.label_) for e in again(text).ents] == expected
+    # listed again as a name learned from the training data, its type wins again
+    gaz.add({("Dunmore",): "ORG"})
+    assert ("Dunmore", "ORG") in [(e.text, e.label_) for e in nlp(text).ents]
+
+
+def test_an_entity_made_of_two_listed_names_is_split() -> None:
+    nlp = ruler_nlp([("ORG", "Veltrix and Dunmore Bank"), ("ORG", "Marks and Spencer"),
+                     ("ORG", "Veltrix and Partners")], "en")
+    gaz = nlp.add_pipe("reader_gazetteer", name="gazetteer", after="ner")
+    assert isinstance(gaz, Gazetteer)
+    gaz.add({("Veltrix",): "ORG", ("Dunmore", "Bank"): "ORG", ("Marks",): "PER"})
+    ents = nlp("Veltrix and Dunmore Bank gained. Veltrix and Partners lost.").ents
+    assert [(e.text, e.label_) for e in ents] == [
+        ("Veltrix", "ORG"), ("Dunmore Bank", "ORG"), ("Veltrix and Partners", "ORG")]
+    # one side unlisted: the name stays whole ("Spencer" is not listed)
+    assert [e.text for e in nlp("Marks and Spencer opened.").ents] == ["Marks and Spencer"]
+
+
+def test_a_name_from_general_knowledge_inside_a_longer_name_is_left_alone() -> None:
+    nlp = ruler_nlp([], "en")
+    gaz = nlp.add_pipe("reader_gazetteer", name="gazetteer", after="ner")
+    assert isinstance(gaz, Gazetteer)
+    gaz.add({("Veltrix",): "ORG"}, retype=False)
+    text = ("Veltrix fell. Then Ada Veltrix flew a Veltrix 300 to Veltrix County. "
+            "Shares of Veltrix rose.")
+    assert [(e.start_char, e.text) for e in nlp(text).ents] == [
+        (0, "Veltrix"), (text.rindex("Veltrix"), "Veltrix")]
+    # German capitalises nouns, so a capital before the name says nothing
+    de = ruler_nlp([], "de")
+    gaz = de.add_pipe("reader_gazetteer", name="gazetteer", after="ner")
+    assert isinstance(gaz, Gazetteer)
+    gaz.add({("Veltrix",): "ORG"}, retype=False)
+    assert [e.text for e in de("Der Konzern Veltrix baut Werke in Veltrix Nord.").ents] == [
+        "Veltrix"]

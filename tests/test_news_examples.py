@@ -62,3 +62,9 @@ def test_english_acronyms_and_legal_forms_join_the_full_name(
     fed = english["Federal Reserve"]
     assert "Fed" in fed.variants and len(fed.mentions) == 3
     assert not set(english) & {"ECB", "EU", "Apple", "Fed"}
+
+
+def test_english_listed_companies_are_organisations(english: dict[str, Entity]) -> None:
+    # "Shares of Nvidia and JPMorgan Chase rose ..., while BASF and Thyssenkrupp fell":
+    # the NER alone misses three of them; the gazetteer's listed companies fill the gaps
+    assert {"Nvidia", "JPMorgan Chase", "BASF", "Thyssenkrupp"} <= _by_label(english, "ORG")

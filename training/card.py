@@ -62,6 +62,12 @@ def write_card(lang: str, dest: Path, results: list[dict[str, Any]]) -> None:
            "them where the NER found nothing and gives an entity the NER found that is "
            f"exactly a listed name the listed type ({mixture['gazetteer']})"
            if "gazetteer" in mixture else "")
+        + ("; it also holds the ~1,800 companies of twenty stock indices "
+           "(`pytickersymbols`, MIT; `training/companies.py`), as listed and without legal "
+           "form, less the forms the corpora use otherwise, which only fill gaps the NER "
+           "left where they stand alone (\"Shares of Nvidia rose\"), and two listed "
+           "names the NER read as one are split (\"Commerzbank and Deutsche Bank\")"
+           if mixture.get("gazetteer", {}).get("companies") else "")
         + ("; it also lists the names whose genitive the app shows as the name itself "
            "(\"Chinas\" → \"China\")"
            if mixture.get("gazetteer", {}).get("genitives") else "")
@@ -71,7 +77,13 @@ def write_card(lang: str, dest: Path, results: list[dict[str, Any]]) -> None:
            "Krieg\"; `reader/core/nouns.py`: a one-word entity that is a common noun by the "
            "gold data or its context is dropped, \"die Allianz zwischen den beiden "
            f"Ländern\") ({mixture['lexicon']})"
-           if "lexicon" in mixture else "")
+           if "lexicon" in mixture and "ordinary" not in mixture["lexicon"] else "")
+        + ("; then a rule component learned by `training.lexicon` "
+           "(`reader/core/nouns.py`): a one-word entity that starts a sentence and is an "
+           "ordinary word, written in lowercase in the corpora's raw text and rarely a name "
+           "in mid-sentence, is dropped (\"Stocks are higher than they were then\") "
+           f"({mixture['lexicon']['ordinary']})"
+           if "ordinary" in mixture.get("lexicon", {}) else "")
         + ") that finds PER, LOC, ORG and MISC. Trained by "
         f"`make train-{lang}` (`python -m training.train {lang}`) from "
         "`training/configs/ner.cfg` and `training/mixtures.json`.", "",

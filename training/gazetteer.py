@@ -10,10 +10,12 @@ keeps out of the NER's training, so a name is not known or forgotten by the luck
 sample): in the raw text of all corpora (held-out sentences excluded) the
 same words are labelled as an entity in at least ``min_ratio`` of their occurrences, with
 one label in at least 80 % of those.  That keeps out words that are names only sometimes
-("Essen", "Bild").  The gazetteer runs after the NER: it labels listed names among the
-words the model left alone, and gives an entity the model found that is exactly a listed
-name the listed type (``reader.core.gazetteer``).  For German it also
-lists the names whose genitive should be shown as the name (:func:`genitive_bases`).
+("Essen", "Bild").  Where ``mixtures.json`` asks for them, the names of listed companies
+(``training.companies``) join it as entries that only fill gaps.  The gazetteer runs
+after the NER: it labels listed names among the words the model left alone, and gives an
+entity the model found that is exactly a listed name the listed type
+(``reader.core.gazetteer``).  For German it also lists the names whose genitive should be
+shown as the name (:func:`genitive_bases`).
 """
 
 from __future__ import annotations
@@ -105,11 +107,18 @@ def learn(lang: str, min_count: int = 1, min_ratio: float = 0.8,
 
 
 def add_to(model: Path, out: Path, names: dict[tuple[str, ...], str],
-           bases: list[str] | None = None) -> Path:
-    """Copy the pipeline at ``model`` to ``out`` with the gazetteer after its NER."""
+           bases: list[str] | None = None,
+           fill_only: dict[tuple[str, ...], str] | None = None) -> Path:
+    """Copy the pipeline at ``model`` to ``out`` with the gazetteer after its NER (in
+    place of the one it has): ``names`` learned from the training data, ``fill_only``
+    names from general knowledge (listed companies) that only fill gaps the NER left;
+    a name in both is a learned one."""
     nlp = spacy.load(model)
+    if "gazetteer" in nlp.pipe_names:
+        nlp.remove_pipe("gazetteer")
     component = nlp.add_pipe("reader_gazetteer", name="gazetteer", after="ner")
     assert isinstance(component, Gazetteer)
+    component.add(fill_only or {}, retype=False)
     component.add(names)
     component.add_bases(bases or [])
     nlp.to_disk(out)

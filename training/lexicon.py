@@ -1,4 +1,4 @@
-"""Word lists the German rule components learn from data, and adding them to a pipeline.
+"""Word lists the rule components learn from data, and adding them to a pipeline.
 
     python -m training.lexicon de MODEL_DIR OUT_DIR [--laws-tokens 8000000]
         [--min-count 3] [--min-unlabelled 0.95] [--no-nouns] [--no-names]
@@ -12,6 +12,11 @@
   (verbs have "-e" and "-en" only; "kalt": kalte, kalten, kalter), in the raw text of
   the corpora and the federal laws: a capitalised word is taken for an adjective inside
   a name only if it is one elsewhere ("Kalten" yes, "Fischer" or "Aufsteiger" no).
+- **Ordinary words** (English, ``reader.core.nouns``): capitalised forms of words the
+  corpora's raw text writes in lowercase at least ``min_lowercase`` times (a plural with
+  its singular: "Stocks" with "stocks" and "stock"), which are inside a labelled name in
+  mid-sentence at most ``max_named`` times as often: at the start of a sentence such a
+  word is not a name on its own ("Stocks are higher than they were then").
 - **Head types**: the type the gold corpora give names of the shape adjective + noun,
   by the head noun ("staaten" LOC) and by its final component ("-krieg" MISC, "-bank"
   ORG), kept
@@ -34,6 +39,7 @@ from reader.core.lang.de import ENDINGS
 from reader.core.nouns import CommonNouns, is_plain_word
 from training.prepare import HERE
 from training.rawtext import law_lines
+from training.usage import Usage
 
 GOLD = ("germeval", "germeval-train")
 MIN_HEAD = 4  # letters of a compound head
@@ -79,6 +85,20 @@ def common_nouns(docs: list[Doc], min_count: int = 3, min_unlabelled: float = 0.
         endings.update(word[-k:] for k in range(MIN_HEAD, len(word) - MIN_REST + 1))
     heads = sorted({w.lower() for w in nouns if len(w) >= MIN_HEAD} - endings)
     return nouns, heads
+
+
+def ordinary_words(usage: Usage, min_lowercase: int = 5, max_named: float = 0.1
+                   ) -> list[str]:
+    """Capitalised forms of ordinary words (see the module docstring), from ``usage``."""
+    found = set()
+    for low in usage.lower:
+        word = low.capitalize()
+        if not is_plain_word(word):
+            continue
+        count = usage.lowercase(word)
+        if count >= min_lowercase and usage.named[word] <= max_named * count:
+            found.add(word)
+    return sorted(found)
 
 
 def adjective_stems(lines: Iterable[str], min_endings: int = 2) -> list[str]:

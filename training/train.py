@@ -20,10 +20,13 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from training import gazetteer, lexicon
+import spacy
+
+from training import companies, gazetteer, lexicon
 from training.card import write_card
 from training.evaluate import MODELS, evaluate, format_table
 from training.prepare import HERE, prepare
+from training.usage import Usage
 from training.vectors import build_vectors
 
 CONFIG = HERE / "configs" / "ner.cfg"
@@ -83,6 +86,35 @@ def run_train(lang: str, out: Path, init_tok2vec: Path | None,
     return target / "model-best"
 
 
+def add_gazetteer(lang: str, model: Path, out: Path, options: dict[str, Any]) -> Path:
+    """``model`` copied to ``out`` with the gazetteer ``options`` (``mixtures.json``) ask
+    for: names learned from the corpora, their genitives, listed companies."""
+    options = dict(options)
+    bases = gazetteer.genitive_bases(lang) if options.pop("genitives", False) else []
+    listed: dict[tuple[str, ...], str] = {}
+    if options.pop("companies", False):
+        tokenizer = spacy.load(model).tokenizer
+        listed = companies.listed_companies(
+            lang, HERE / "corpus" / lang, lambda name: [t.text for t in tokenizer(name)])
+    names = gazetteer.learn(lang, **options)
+    return gazetteer.add_to(model, out, names, bases, fill_only=listed)
+
+
+def add_rules(lang: str, model: Path, out: Path, options: dict[str, Any],
+              data_dir: Path) -> Path:
+    """``model`` copied to ``out`` with the rule components ``options`` (``mixtures.json``)
+    ask for: German common nouns and adjective names, English ordinary words."""
+    if "ordinary" in options:
+        usage = Usage(lang, HERE / "corpus" / lang)
+        return lexicon.add_to(model, out, (lexicon.ordinary_words(usage, **options["ordinary"]),
+                                           []), None)
+    docs = lexicon.gold_docs(lang)
+    stems = lexicon.adjective_stems(lexicon.raw_lines(lang, data_dir, options["laws_tokens"]))
+    return lexicon.add_to(
+        model, out, lexicon.common_nouns(docs, options["min_count"], options["min_unlabelled"]),
+        (stems, lexicon.head_types(docs, set(stems))))
+
+
 def install(lang: str, model: Path, data_dir: Path) -> list[dict[str, Any]]:
     dest = MODELS / lang
     if dest.exists():
@@ -123,19 +155,11 @@ def main() -> None:
     init = run_pretrain(args.lang, args.out, args.pretrain_epochs, shape) if pretrain else None
     best = run_train(args.lang, args.out, init, shape, mixture.get("overrides", {}))
     if "gazetteer" in mixture:
-        options = dict(mixture["gazetteer"])
-        bases = gazetteer.genitive_bases(args.lang) if options.pop("genitives", False) else []
-        names = gazetteer.learn(args.lang, **options)
-        best = gazetteer.add_to(best, args.out / f"{args.lang}-gazetteer", names, bases)
+        best = add_gazetteer(args.lang, best, args.out / f"{args.lang}-gazetteer",
+                             mixture["gazetteer"])
     if "lexicon" in mixture:  # the rule components after the NER (training.lexicon)
-        options = mixture["lexicon"]
-        docs = lexicon.gold_docs(args.lang)
-        stems = lexicon.adjective_stems(
-            lexicon.raw_lines(args.lang, args.data, options["laws_tokens"]))
-        best = lexicon.add_to(
-            best, args.out / f"{args.lang}-rules",
-            lexicon.common_nouns(docs, options["min_count"], options["min_unlabelled"]),
-            (stems, lexicon.head_types(docs, set(stems))))
+        best = add_rules(args.lang, best, args.out / f"{args.lang}-rules",
+                         mixture["lexicon"], args.data)
     results = evaluate(args.lang, best, args.data) if args.check else install(
         args.lang, best, args.data)
     for result in results:

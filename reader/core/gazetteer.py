@@ -6,9 +6,13 @@ therefore end with a gazetteer of names their training data labels reliably (bui
 taking the longest listed name at each position, and never moves an entity the NER found.
 When the NER found exactly a listed name but gave it another type, the listed type wins:
 the model guesses the type of a rare name from its context and reads a place that acts
-("Pjöngjang hat zugesagt") as a person, while its training data knows the name.  It is a
-plain dictionary lookup: loading is a JSON read and the cost per token is a few hash
-lookups.
+("Pjöngjang hat zugesagt") as a person, while its training data knows the name.  Names
+that come from general knowledge rather than the training data (listed companies,
+``training.companies``) only fill gaps, and only where they stand alone, not as part of
+a longer name ("Boeing 747", "Luis Roche"): they never retype what the NER found.  An entity
+the NER made of two listed names joined by "and" ("Commerzbank and Deutsche Bank") is
+split into the two.  It is a plain dictionary lookup: loading is a JSON read and the cost
+per token is a few hash lookups.
 
 The factory is registered under spaCy's ``spacy_factories`` entry point, so
 ``spacy.load`` finds it wherever reader is installed; importing this module also
@@ -29,6 +33,10 @@ from reader.core import adjective_names, nouns  # noqa: F401  (registers their f
 
 FILE = "names.json"
 BASES_FILE = "genitive_bases.json"
+FILL = "fill"  # third column of a names.json row: the name only fills gaps
+# words that join two names in one span the NER should have read as two
+CONJUNCTIONS = frozenset({"and", "or", "und", "oder", "sowie", "&", ","})
+SENTENCE_ENDS = frozenset({".", "!", "?", ":", '"', "“", "”", "„", "(", "-", "–", "—"})
 
 
 class Gazetteer:
@@ -39,14 +47,23 @@ class Gazetteer:
     shown as the name itself (:meth:`base_of`).
     """
 
-    def __init__(self, names: dict[tuple[str, ...], str] | None = None) -> None:
+    def __init__(self, names: dict[tuple[str, ...], str] | None = None,
+                 capitalises_nouns: bool = False) -> None:
+        self.capitalises_nouns = capitalises_nouns  # German: a capital says less
         self.names: dict[tuple[str, ...], str] = {}
+        self.fill_only: set[tuple[str, ...]] = set()
         self.bases: set[str] = set()
         self.max_words = 0
         self.add(names or {})
 
-    def add(self, names: dict[tuple[str, ...], str]) -> None:
+    def add(self, names: dict[tuple[str, ...], str], retype: bool = True) -> None:
+        """List ``names``; with ``retype=False`` they only fill gaps the NER left, and
+        an entry listed again with ``retype=True`` becomes a full one."""
         self.names.update(names)
+        if retype:
+            self.fill_only.difference_update(names)
+        else:
+            self.fill_only.update(names)
         self.max_words = max((len(k) for k in self.names), default=0)
 
     def add_bases(self, bases: Iterable[str]) -> None:
@@ -67,8 +84,14 @@ class Gazetteer:
         changed = False
         for ent in doc.ents:
             taken[ent.start: ent.end] = [True] * (ent.end - ent.start)
-            listed = self.names.get(tuple(words[ent.start: ent.end]))
-            if listed is not None and listed != ent.label_:
+            key = tuple(words[ent.start: ent.end])
+            listed = self.names.get(key)
+            if listed is None:
+                parts = self._listed_pair(doc, ent.start, ent.end)
+                found.extend(parts or [ent])
+                changed = changed or bool(parts)
+                continue
+            if listed != ent.label_ and key not in self.fill_only:
                 ent = Span(doc, ent.start, ent.end, label=listed)
                 changed = True
             found.append(ent)
@@ -78,8 +101,10 @@ class Gazetteer:
                 i += 1
                 continue
             for n in range(min(self.max_words, len(words) - i), 0, -1):
-                label = self.names.get(tuple(words[i: i + n]))
-                if label is not None and not any(taken[i: i + n]):
+                key = tuple(words[i: i + n])
+                label = self.names.get(key)
+                if (label is not None and not any(taken[i: i + n])
+                        and (key not in self.fill_only or self._standalone(words, i, i + n))):
                     found.append(Span(doc, i, i + n, label=label))
                     changed = True
                     i += n
@@ -90,10 +115,33 @@ class Gazetteer:
             doc.ents = sorted(found, key=lambda s: s.start)
         return doc
 
+    def _standalone(self, words: list[str], start: int, end: int) -> bool:
+        """Not part of a longer name: no capitalised word or number follows ("Boeing 747",
+        "Albemarle County") and, in a language that capitalises only names, no capitalised
+        word inside the sentence comes before ("Luis Roche")."""
+        after = words[end] if end < len(words) else ""
+        if after[:1].isupper() or after[:1].isdigit():
+            return False
+        if self.capitalises_nouns or start == 0 or not words[start - 1][:1].isupper():
+            return True
+        return start >= 2 and words[start - 2] in SENTENCE_ENDS
+
+    def _listed_pair(self, doc: Doc, start: int, end: int) -> list[Span]:
+        """The two listed names an entity is made of, joined by a conjunction, if so."""
+        for k in range(start + 1, end - 1):
+            if doc[k].text not in CONJUNCTIONS:
+                continue
+            left = self.names.get(tuple(t.text for t in doc[start:k]))
+            right = self.names.get(tuple(t.text for t in doc[k + 1: end]))
+            if left is not None and right is not None:
+                return [Span(doc, start, k, label=left), Span(doc, k + 1, end, label=right)]
+        return []
+
     def to_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> None:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
-        rows = sorted([" ".join(k), v] for k, v in self.names.items())
+        rows = sorted([" ".join(k), v, *([FILL] if k in self.fill_only else [])]
+                      for k, v in self.names.items())
         (path / FILE).write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
         if self.bases:
             (path / BASES_FILE).write_text(json.dumps(sorted(self.bases), ensure_ascii=False),
@@ -102,7 +150,9 @@ class Gazetteer:
     def from_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> Gazetteer:
         path = Path(path)
         rows = json.loads((path / FILE).read_text(encoding="utf-8"))
-        self.add({tuple(name.split(" ")): label for name, label in rows})
+        self.add({tuple(row[0].split(" ")): row[1] for row in rows if len(row) == 2})
+        self.add({tuple(row[0].split(" ")): row[1] for row in rows if len(row) == 3},
+                 retype=False)
         if (path / BASES_FILE).is_file():
             self.add_bases(json.loads((path / BASES_FILE).read_text(encoding="utf-8")))
         return self
@@ -111,4 +161,4 @@ class Gazetteer:
 @Language.factory("reader_gazetteer")
 def make_gazetteer(nlp: Language, name: str) -> Gazetteer:
     """spaCy factory (``[components.gazetteer] factory = "reader_gazetteer"``)."""
-    return Gazetteer()
+    return Gazetteer(capitalises_nouns=nlp.lang == "de")

@@ -15,6 +15,10 @@ word when
 unless the context names an organisation: a legal form after it ("Allianz SE") or an
 organisation noun before it ("der Versicherer Allianz").  The word lists are learned by
 ``training.lexicon``; the context words are German grammar (``reader.core.lang.de``).
+
+English capitalises only names and the first word of a sentence, so there a one-word
+entity is removed only where it starts a sentence and is an ordinary word the corpora
+write in lowercase ("Stocks are higher than they were then").
 """
 
 from __future__ import annotations
@@ -31,6 +35,17 @@ from reader.core.lang import de
 FILE = "common_nouns.json"
 MIN_HEAD = 4  # letters of a compound head
 MIN_REST = 3  # letters in front of it
+# tokens after which a capitalised word starts a sentence (or a quotation, a clause)
+SENTENCE_OPENERS = frozenset({".", "!", "?", ":", ";", '"', "“", "”", "‘", "'", "(",
+                              "—", "–", "-", "``", "''"})
+
+
+def starts_sentence(doc: Doc, i: int) -> bool:
+    """True when token ``i`` is the first word of a sentence, a quotation or a line."""
+    if i == 0:
+        return True
+    before = doc[i - 1]
+    return before.is_space or before.text in SENTENCE_OPENERS
 
 
 def is_plain_word(word: str) -> bool:
@@ -61,12 +76,14 @@ class CommonNouns:
     def is_common_here(self, doc: Doc, i: int) -> bool:
         """True when token ``i``, a one-word entity, is a common noun in its context."""
         word = doc[i].text
-        if not is_plain_word(word) or self._names_organisation(doc, i):
+        if not is_plain_word(word):
+            return False
+        if self.lang != "de":
+            return word in self.nouns and starts_sentence(doc, i)
+        if self._names_organisation(doc, i):
             return False
         if self.is_common(word):
             return True
-        if self.lang != "de":
-            return False
         before = doc[i - 1].text.lower() if i > 0 else ""
         after = doc[i + 1].text.lower() if i + 1 < len(doc) else ""
         return before in de.COMMON_DETERMINERS or after in de.RELATION_PREPOSITIONS
