@@ -34,6 +34,8 @@ def test_an_ordinary_word_starting_a_sentence_is_not_a_name(tmp_path: Path) -> N
     assert _ents(nlp, "Barrels piled up in Oslo.") == [("Oslo", "LOC")]
     assert _ents(nlp, 'He said: "Tankers are late."') == []
     assert _ents(nlp, "Oil rose.\n\nBarrels piled up.") == []
+    # a verb of saying makes it a speaker
+    assert _ents(nlp, "Tankers said it would sail.") == [("Tankers", "ORG")]
     # in mid-sentence a capital says it is a name; several words are never removed
     assert _ents(nlp, "They chartered Tankers for a year.") == [("Tankers", "ORG")]
     assert _ents(nlp, "Tankers Ltd grew.") == [("Tankers Ltd", "ORG")]

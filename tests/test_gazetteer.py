@@ -96,6 +96,9 @@ def test_a_name_from_general_knowledge_inside_a_longer_name_is_left_alone() -> N
             "Shares of Veltrix rose.")
     assert [(e.start_char, e.text) for e in nlp(text).ents] == [
         (0, "Veltrix"), (text.rindex("Veltrix"), "Veltrix")]
+    # the word before may be the first of its sentence ("Chipmaker Veltrix")
+    for text in ("Chipmaker Veltrix rose.", "Oil fell.\n\nChipmaker Veltrix rose."):
+        assert [e.text for e in nlp(text).ents] == ["Veltrix"]
     # German capitalises nouns, so a capital before the name says nothing
     de = ruler_nlp([], "de")
     gaz = de.add_pipe("reader_gazetteer", name="gazetteer", after="ner")

@@ -81,7 +81,8 @@ def write_card(lang: str, dest: Path, results: list[dict[str, Any]]) -> None:
         + ("; then a rule component learned by `training.lexicon` "
            "(`reader/core/nouns.py`): a one-word entity that starts a sentence and is an "
            "ordinary word, written in lowercase in the corpora's raw text and rarely a name "
-           "in mid-sentence, is dropped (\"Stocks are higher than they were then\") "
+           "in mid-sentence, is dropped unless a verb of saying follows (\"Stocks are higher "
+           "than they were then\"; \"May said\" stays) "
            f"({mixture['lexicon']['ordinary']})"
            if "ordinary" in mixture.get("lexicon", {}) else "")
         + ") that finds PER, LOC, ORG and MISC. Trained by "

@@ -124,7 +124,8 @@ class Gazetteer:
             return False
         if self.capitalises_nouns or start == 0 or not words[start - 1][:1].isupper():
             return True
-        return start >= 2 and words[start - 2] in SENTENCE_ENDS
+        # the capitalised word before may only be the first of its sentence
+        return start == 1 or words[start - 2] in SENTENCE_ENDS or words[start - 2].isspace()
 
     def _listed_pair(self, doc: Doc, start: int, end: int) -> list[Span]:
         """The two listed names an entity is made of, joined by a conjunction, if so."""

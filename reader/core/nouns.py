@@ -18,7 +18,8 @@ organisation noun before it ("der Versicherer Allianz").  The word lists are lea
 
 English capitalises only names and the first word of a sentence, so there a one-word
 entity is removed only where it starts a sentence and is an ordinary word the corpora
-write in lowercase ("Stocks are higher than they were then").
+write in lowercase ("Stocks are higher than they were then"), unless a verb of saying
+follows: a speaker ("May said", ``reader.core.lang.en``).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from reader.core.lang import de
+from reader.core.lang import de, en
 
 FILE = "common_nouns.json"
 MIN_HEAD = 4  # letters of a compound head
@@ -79,7 +80,9 @@ class CommonNouns:
         if not is_plain_word(word):
             return False
         if self.lang != "de":
-            return word in self.nouns and starts_sentence(doc, i)
+            after = doc[i + 1].text if i + 1 < len(doc) else ""
+            return (word in self.nouns and starts_sentence(doc, i)
+                    and after not in en.SPEECH_VERBS)
         if self._names_organisation(doc, i):
             return False
         if self.is_common(word):

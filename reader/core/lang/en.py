@@ -14,6 +14,13 @@ be has have had he she they we i by from as at but or which who his her their it
 would there what about"""
 STOP_WORDS = frozenset(_STOP.split())
 
+# verbs of saying: a capitalised word that starts a sentence and says something is a
+# speaker, even when it is also an ordinary word ("May said", "Jobs told reporters")
+_SPEECH = """said says told tells added adds argued argues wrote writes asked asks
+announced announces stated states explained explains noted notes insisted insists replied
+replies warned warns claimed claims denied denies confirmed confirms"""
+SPEECH_VERBS = frozenset(_SPEECH.split())
+
 RULES = NameRules(
     code="en",
     genitive=("'s", "’s", "'", "’"),
