@@ -32,6 +32,7 @@ def _corpus(tmp_path: Path) -> Path:
         (["Dunmore", "smiled", "at", "Dunmore", "."], [(0, 1, "PER"), (3, 4, "PER")]),
         (["She", "works", "at", "Veltrix", "."], [(3, 4, "ORG")]),
         (["Tom", "Brisk", "met", "Ann", "Brisk", "."], [(0, 2, "PER"), (3, 5, "PER")]),
+        (["Ann", "Lee", "left", "."], [(0, 2, "PER")]),
         (["They", "went", "to", "Mexico", "City", "and", "the", "City", "."],
          [(3, 5, "LOC")]),
     ]
@@ -51,22 +52,26 @@ def _corpus(tmp_path: Path) -> Path:
 
 def test_forms_the_corpora_read_otherwise_are_left_out(tmp_path: Path) -> None:
     listed = ["Veltrix Inc.", "Dunmore Group", "Target Corporation", "City Holding Company",
-              "Brisk Group", "Quillon"]
-    entries = listed_companies("en", _corpus(tmp_path), str.split, listed)
-    assert entries == {
+              "Brisk Group", "Quillon", "Ann Quill Inc."]
+    retyping, fill_only = listed_companies("en", _corpus(tmp_path), str.split, listed)
+    assert {**retyping, **fill_only} == {
         ("Veltrix", "Inc."): "ORG", ("Veltrix",): "ORG",
         ("Dunmore", "Group"): "ORG",  # "Dunmore" alone is a person in the corpora
         ("Target", "Corporation"): "ORG",  # "target" is an ordinary word
         ("City", "Holding", "Company"): "ORG",  # "City" is used, never alone as a name
         ("Brisk", "Group"): "ORG",  # "Brisk" is a surname in the corpora
         ("Quillon",): "ORG",  # unknown to the corpora: listed
+        ("Ann", "Quill", "Inc."): "ORG", ("Ann", "Quill"): "ORG",
     }
+    # a name a person could have ("Ann" starts two people's names) only fills gaps
+    assert set(fill_only) == {("Ann", "Quill", "Inc."), ("Ann", "Quill")}
 
 
 def test_in_german_a_plain_word_must_be_known_as_a_name(tmp_path: Path) -> None:
     # German capitalises nouns: "Quillon" could be one ("das erste Match"); a camel-cased
     # name cannot, and "Veltrix" is labelled as a name in the corpora
     listed = ["Quillon", "Veltrix", "KroneWerk SE"]
-    assert listed_companies("de", _corpus(tmp_path), str.split, listed) == {
+    retyping, fill_only = listed_companies("de", _corpus(tmp_path), str.split, listed)
+    assert fill_only == {} and retyping == {
         ("Veltrix",): "ORG", ("KroneWerk", "SE"): "ORG", ("KroneWerk",): "ORG",
         ("Kronewerk", "SE"): "ORG", ("Kronewerk",): "ORG"}

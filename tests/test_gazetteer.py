@@ -106,3 +106,21 @@ def test_a_name_from_general_knowledge_inside_a_longer_name_is_left_alone() -> N
     gaz.add({("Veltrix",): "ORG"}, retype=False)
     assert [e.text for e in de("Der Konzern Veltrix baut Werke in Veltrix Nord.").ents] == [
         "Veltrix"]
+
+
+def test_known_names_retype_the_model_but_are_added_only_standing_alone(
+        tmp_path: Path) -> None:
+    # general knowledge no person's name could match: it retypes the model's reading
+    nlp = ruler_nlp([("PER", "Corvane Sachs")], "en")
+    gaz = nlp.add_pipe("reader_gazetteer", name="gazetteer", after="ner")
+    assert isinstance(gaz, Gazetteer)
+    gaz.add({("Corvane", "Sachs"): "ORG", ("Veltrix",): "ORG"}, known=True)
+    text = "Corvane Sachs advised Veltrix on a Veltrix 300 deal."
+    expected = [("Corvane Sachs", "ORG"), ("Veltrix", "ORG")]
+    assert _ents(nlp, text) == expected
+    nlp.to_disk(tmp_path / "pipeline")
+    assert _ents(spacy.load(tmp_path / "pipeline"), text) == expected
+
+
+def _ents(nlp: Language, text: str) -> list[tuple[str, str]]:
+    return [(e.text, e.label_) for e in nlp(text).ents]

@@ -64,8 +64,10 @@ def write_card(lang: str, dest: Path, results: list[dict[str, Any]]) -> None:
            if "gazetteer" in mixture else "")
         + ("; it also holds the ~1,800 companies of twenty stock indices "
            "(`pytickersymbols`, MIT; `training/companies.py`), as listed and without legal "
-           "form, less the forms the corpora use otherwise, which only fill gaps the NER "
-           "left where they stand alone (\"Shares of Nvidia rose\"), and two listed "
+           "form, less the forms the corpora use otherwise; a form a person could have "
+           "(\"Ralph Lauren\") only fills gaps the NER left where it stands alone, the "
+           "others also retype what the NER found (\"Goldman Sachs\" read as a person); "
+           "and two listed "
            "names the NER read as one are split (\"Commerzbank and Deutsche Bank\")"
            if mixture.get("gazetteer", {}).get("companies") else "")
         + ("; it also lists the names whose genitive the app shows as the name itself "

@@ -7,7 +7,8 @@ the ~1,800 companies of twenty stock indices (DAX, MDAX, S&P 500, FTSE 100, Nikk
 its listed form ("Apple Inc.") and without its legal form or a leading "The" ("Apple"),
 and a camel-cased word also with its first letter alone capitalised ("ThyssenKrupp" ->
 "Thyssenkrupp").  These entries only fill gaps the NER left (``Gazetteer.add(...,
-retype=False)``), and a form is left out when it is not reliably a company:
+retype=False)``, but see below), and a form is left out when it is not reliably a
+company:
 
 - the training corpora label it, more often than not, with another type ("Douglas",
   "Orange", "Berkeley"), or, one word, use it more often inside names of another type
@@ -23,6 +24,11 @@ retype=False)``), and a form is left out when it is not reliably a company:
   two occurrences (German nouns: "Ball").
 
 A German loanword the corpora never show ("Match") can still slip through.
+
+A form that is not a name a person could have (``Usage.person_like``: "Goldman Sachs",
+"Shell", not "Ralph Lauren", "Morgan Stanley" or "Tesla") also retypes an entity the NER
+found exactly as it: the NER reads "Goldman Sachs and Morgan Stanley advised" as people.
+The other forms only fill gaps.
 """
 
 from __future__ import annotations
@@ -67,14 +73,18 @@ def _plain(word: str) -> bool:
     return word.isalpha() and word[:1].isupper() and word[1:].islower()
 
 
+Entries = dict[tuple[str, ...], str]
+
+
 def listed_companies(lang: str, corpus: Path, tokenize: Callable[[str], Iterable[str]],
-                     names: Iterable[str] | None = None) -> dict[tuple[str, ...], str]:
+                     names: Iterable[str] | None = None) -> tuple[Entries, Entries]:
     """Gazetteer entries (token tuples -> "ORG") for the listed companies, filtered by how
     the corpora at ``corpus`` use each form; ``tokenize`` splits a name as the pipeline
-    does."""
+    does.  Two dictionaries: the forms that also retype what the NER found, and those
+    that only fill gaps."""
     usage = Usage(lang, corpus)
     suffixes = rules_for(lang).legal_forms | EXTRA_SUFFIXES
-    entries: dict[tuple[str, ...], str] = {}
+    entries: Entries = {}
     capitalises_nouns = lang == "de"
     for name in company_names() if names is None else names:
         words = tuple(tokenize(name))
@@ -86,4 +96,5 @@ def listed_companies(lang: str, corpus: Path, tokenize: Callable[[str], Iterable
                     and not usage.labels.get(form)):
                 continue
             entries[form] = ORG
-    return entries
+    retyping = {k: v for k, v in entries.items() if not usage.person_like(k)}
+    return retyping, {k: v for k, v in entries.items() if k not in retyping}

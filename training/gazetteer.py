@@ -108,16 +108,19 @@ def learn(lang: str, min_count: int = 1, min_ratio: float = 0.8,
 
 def add_to(model: Path, out: Path, names: dict[tuple[str, ...], str],
            bases: list[str] | None = None,
+           known: dict[tuple[str, ...], str] | None = None,
            fill_only: dict[tuple[str, ...], str] | None = None) -> Path:
     """Copy the pipeline at ``model`` to ``out`` with the gazetteer after its NER (in
-    place of the one it has): ``names`` learned from the training data, ``fill_only``
-    names from general knowledge (listed companies) that only fill gaps the NER left;
-    a name in both is a learned one."""
+    place of the one it has): ``names`` learned from the training data; ``known`` names
+    from general knowledge (listed companies), added only where they stand alone;
+    ``fill_only`` such names that also only fill gaps the NER left.  A learned name wins
+    over the others."""
     nlp = spacy.load(model)
     if "gazetteer" in nlp.pipe_names:
         nlp.remove_pipe("gazetteer")
     component = nlp.add_pipe("reader_gazetteer", name="gazetteer", after="ner")
     assert isinstance(component, Gazetteer)
+    component.add(known or {}, known=True)
     component.add(fill_only or {}, retype=False)
     component.add(names)
     component.add_bases(bases or [])

@@ -92,12 +92,13 @@ def add_gazetteer(lang: str, model: Path, out: Path, options: dict[str, Any]) ->
     options = dict(options)
     bases = gazetteer.genitive_bases(lang) if options.pop("genitives", False) else []
     listed: dict[tuple[str, ...], str] = {}
+    fill_only: dict[tuple[str, ...], str] = {}
     if options.pop("companies", False):
         tokenizer = spacy.load(model).tokenizer
-        listed = companies.listed_companies(
+        listed, fill_only = companies.listed_companies(
             lang, HERE / "corpus" / lang, lambda name: [t.text for t in tokenizer(name)])
     names = gazetteer.learn(lang, **options)
-    return gazetteer.add_to(model, out, names, bases, fill_only=listed)
+    return gazetteer.add_to(model, out, names, bases, known=listed, fill_only=fill_only)
 
 
 def add_rules(lang: str, model: Path, out: Path, options: dict[str, Any],

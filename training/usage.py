@@ -29,6 +29,9 @@ class Usage:
         self.named: Counter[str] = Counter()
         self.labels: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
         self.inside: dict[str, Counter[str]] = defaultdict(Counter)
+        # first and last words of people's names of two or more words
+        self.first_names: Counter[str] = Counter()
+        self.surnames: Counter[str] = Counter()
         with (corpus / "raw.jsonl").open(encoding="utf-8") as fh:
             for line in fh:
                 self.lower.update(w for w in json.loads(line)["text"].split(" ")
@@ -40,6 +43,9 @@ class Usage:
                 self.labels[tuple(t.text for t in ent)][ent.label_] += 1
                 for tok in ent:
                     self.inside[tok.text][ent.label_] += 1
+                if ent.label_ == "PER" and len(ent) > 1:
+                    self.first_names[ent[0].text] += 1
+                    self.surnames[ent[-1].text] += 1
             for tok in doc[1:]:
                 if tok.text[:1].isupper():
                     self.seen[tok.text] += 1
@@ -63,6 +69,14 @@ class Usage:
             return False
         inside = self.inside[words[0]]
         return 2 * inside[ORG] < sum(inside.values())
+
+    def person_like(self, words: tuple[str, ...]) -> bool:
+        """A name a person could have: it starts with a first name of the corpora's people
+        ("Ralph Lauren", "Morgan Stanley"), or, one word, is one of their surnames
+        ("Tesla", "Porsche")."""
+        if len(words) == 1:
+            return self.surnames[words[0]] > 0
+        return self.first_names[words[0]] >= 2
 
     def lowercase(self, word: str) -> int:
         """How often the word is written in lowercase, with its singular if it looks like

@@ -8,8 +8,9 @@ When the NER found exactly a listed name but gave it another type, the listed ty
 the model guesses the type of a rare name from its context and reads a place that acts
 ("Pjöngjang hat zugesagt") as a person, while its training data knows the name.  Names
 that come from general knowledge rather than the training data (listed companies,
-``training.companies``) only fill gaps, and only where they stand alone, not as part of
-a longer name ("Boeing 747", "Luis Roche"): they never retype what the NER found.  An entity
+``training.companies``) are added only where they stand alone, not as part of a longer
+name ("Boeing 747", "Luis Roche"), and those a person could also have ("Ralph Lauren")
+only fill gaps: they never retype what the NER found.  An entity
 the NER made of two listed names joined by "and" ("Commerzbank and Deutsche Bank") is
 split into the two.  It is a plain dictionary lookup: loading is a JSON read and the cost
 per token is a few hash lookups.
@@ -33,7 +34,9 @@ from reader.core import adjective_names, nouns  # noqa: F401  (registers their f
 
 FILE = "names.json"
 BASES_FILE = "genitive_bases.json"
-FILL = "fill"  # third column of a names.json row: the name only fills gaps
+# third column of a names.json row: a name from general knowledge, added only where it
+# stands alone, which also retypes ("known") or only fills gaps ("fill")
+KNOWN, FILL = "known", "fill"
 # words that join two names in one span the NER should have read as two
 CONJUNCTIONS = frozenset({"and", "or", "und", "oder", "sowie", "&", ","})
 SENTENCE_ENDS = frozenset({".", "!", "?", ":", '"', "“", "”", "„", "(", "-", "–", "—"})
@@ -51,19 +54,24 @@ class Gazetteer:
                  capitalises_nouns: bool = False) -> None:
         self.capitalises_nouns = capitalises_nouns  # German: a capital says less
         self.names: dict[tuple[str, ...], str] = {}
+        self.known: set[tuple[str, ...]] = set()
         self.fill_only: set[tuple[str, ...]] = set()
         self.bases: set[str] = set()
         self.max_words = 0
         self.add(names or {})
 
-    def add(self, names: dict[tuple[str, ...], str], retype: bool = True) -> None:
-        """List ``names``; with ``retype=False`` they only fill gaps the NER left, and
-        an entry listed again with ``retype=True`` becomes a full one."""
+    def add(self, names: dict[tuple[str, ...], str], retype: bool = True,
+            known: bool = False) -> None:
+        """List ``names``: ``known`` ones (general knowledge) are added only where they
+        stand alone; with ``retype=False`` they only fill gaps the NER left.  A name
+        listed again takes the new settings."""
         self.names.update(names)
-        if retype:
-            self.fill_only.difference_update(names)
-        else:
-            self.fill_only.update(names)
+        for group, member in ((self.known, known or not retype),
+                              (self.fill_only, not retype)):
+            if member:
+                group.update(names)
+            else:
+                group.difference_update(names)
         self.max_words = max((len(k) for k in self.names), default=0)
 
     def add_bases(self, bases: Iterable[str]) -> None:
@@ -104,7 +112,7 @@ class Gazetteer:
                 key = tuple(words[i: i + n])
                 label = self.names.get(key)
                 if (label is not None and not any(taken[i: i + n])
-                        and (key not in self.fill_only or self._standalone(words, i, i + n))):
+                        and (key not in self.known or self._standalone(words, i, i + n))):
                     found.append(Span(doc, i, i + n, label=label))
                     changed = True
                     i += n
@@ -138,11 +146,15 @@ class Gazetteer:
                 return [Span(doc, start, k, label=left), Span(doc, k + 1, end, label=right)]
         return []
 
+    def _kind(self, key: tuple[str, ...]) -> list[str]:
+        if key in self.fill_only:
+            return [FILL]
+        return [KNOWN] if key in self.known else []
+
     def to_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> None:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
-        rows = sorted([" ".join(k), v, *([FILL] if k in self.fill_only else [])]
-                      for k, v in self.names.items())
+        rows = sorted([" ".join(k), v, *self._kind(k)] for k, v in self.names.items())
         (path / FILE).write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
         if self.bases:
             (path / BASES_FILE).write_text(json.dumps(sorted(self.bases), ensure_ascii=False),
@@ -151,9 +163,9 @@ class Gazetteer:
     def from_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> Gazetteer:
         path = Path(path)
         rows = json.loads((path / FILE).read_text(encoding="utf-8"))
-        self.add({tuple(row[0].split(" ")): row[1] for row in rows if len(row) == 2})
-        self.add({tuple(row[0].split(" ")): row[1] for row in rows if len(row) == 3},
-                 retype=False)
+        for kind in ((), (KNOWN,), (FILL,)):
+            self.add({tuple(row[0].split(" ")): row[1] for row in rows if row[2:] == list(kind)},
+                     retype=FILL not in kind, known=bool(kind))
         if (path / BASES_FILE).is_file():
             self.add_bases(json.loads((path / BASES_FILE).read_text(encoding="utf-8")))
         return self
