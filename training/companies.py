@@ -6,29 +6,28 @@ the ~1,800 companies of twenty stock indices (DAX, MDAX, S&P 500, FTSE 100, Nikk
 ...) under their Wikipedia names.  Each name enters the gazetteer as an organisation in
 its listed form ("Apple Inc.") and without its legal form or a leading "The" ("Apple"),
 and a camel-cased word also with its first letter alone capitalised ("ThyssenKrupp" ->
-"Thyssenkrupp").  These entries only fill gaps the NER left (``Gazetteer.add(...,
-retype=False)``, but see below), and a form is left out when it is not reliably a
-company:
+"Thyssenkrupp").  A form is left out when it is not reliably a company:
 
 - the training corpora label it, more often than not, with another type ("Douglas",
   "Orange", "Berkeley"), or, one word, use it more often inside names of another type
   than inside organisations' names (a surname: "Luis Roche"; a place: "Albemarle
   County");
-- in a language that capitalises its nouns (German), it is one plain capitalised word
-  the corpora never label as a name on its own: as likely a noun ("das erste Match",
-  "Visa"); a camel-cased name ("ThyssenKrupp") cannot be one.
 - it is one word that is also an ordinary word: written in lowercase at least twice in
   the raw text of the language's corpora ("Target", "News" from "News Corp"); or, as a
   capitalised word in mid-sentence, seen outside names and never labelled as a name on
   its own ("City": "Mexico City", "in der City"), or left unlabelled in most of at least
-  two occurrences (German nouns: "Ball").
+  two occurrences (German nouns: "Ball");
+- in a language that capitalises its nouns (German), it is one plain capitalised word
+  the corpora never label as a name on its own: as likely a noun ("das erste Match",
+  "Visa"); a camel-cased name ("ThyssenKrupp") cannot be one.
 
 A German loanword the corpora never show ("Match") can still slip through.
 
+The gazetteer adds these names only where they stand alone (``reader.core.gazetteer``).
 A form that is not a name a person could have (``Usage.person_like``: "Goldman Sachs",
-"Shell", not "Ralph Lauren", "Morgan Stanley" or "Tesla") also retypes an entity the NER
-found exactly as it: the NER reads "Goldman Sachs and Morgan Stanley advised" as people.
-The other forms only fill gaps.
+not "Ralph Lauren", "Morgan Stanley" or "Tesla") also retypes an entity the NER found
+exactly as it: the NER reads "Goldman Sachs and Morgan Stanley advised" as people.  The
+other forms only fill gaps the NER left.
 """
 
 from __future__ import annotations
@@ -38,6 +37,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from reader.core.lang import rules_for
+from reader.core.nouns import is_plain_word
 from training.usage import ORG, Usage
 
 # words after a company's name that are not part of how news names it
@@ -69,10 +69,6 @@ def forms(words: tuple[str, ...], suffixes: frozenset[str]) -> list[tuple[str, .
     return list(dict.fromkeys(found))
 
 
-def _plain(word: str) -> bool:
-    return word.isalpha() and word[:1].isupper() and word[1:].islower()
-
-
 Entries = dict[tuple[str, ...], str]
 
 
@@ -92,7 +88,7 @@ def listed_companies(lang: str, corpus: Path, tokenize: Callable[[str], Iterable
         for form in forms(words, suffixes):
             if usage.other_type(form) or (len(form) == 1 and usage.ordinary(form[0])):
                 continue
-            if (capitalises_nouns and len(form) == 1 and _plain(form[0]) and not camel
+            if (capitalises_nouns and len(form) == 1 and is_plain_word(form[0]) and not camel
                     and not usage.labels.get(form)):
                 continue
             entries[form] = ORG

@@ -11,7 +11,8 @@ sample): in the raw text of all corpora (held-out sentences excluded) the
 same words are labelled as an entity in at least ``min_ratio`` of their occurrences, with
 one label in at least 80 % of those.  That keeps out words that are names only sometimes
 ("Essen", "Bild").  Where ``mixtures.json`` asks for them, the names of listed companies
-(``training.companies``) join it as entries that only fill gaps.  The gazetteer runs
+(``training.companies``) join it, added only where they stand alone, and only filling
+gaps when a person could have the name.  The gazetteer runs
 after the NER: it labels listed names among the words the model left alone, and gives an
 entity the model found that is exactly a listed name the listed type
 (``reader.core.gazetteer``).  For German it also lists the names whose genitive should be
